@@ -1,0 +1,1016 @@
+/*
+ * Emulator of the Brooktrout Bfv API for tests -- MODELLED, NOT VENDOR-EXACT (see bfv_model.h).
+ *
+ * One line record per system unit with the state machine of facts sheet section 15 and the flows
+ * of section 19. Blocking Bfv calls block the caller (as the guide documents); modelled media and
+ * call-progress durations are multiplied by a time scale the tests set. Incoming-command callbacks
+ * are delivered from one emulator pthread, never from the caller's thread and never with the
+ * emulator lock held, so a callback may call back into the library.
+ *
+ * Non-vendor exports: BfvShim* (equivalents of the LINE_* macros, which a real SDK provides only as
+ * macros) and emu_* (control API for tests).
+ */
+#define _GNU_SOURCE
+#include <errno.h>
+#include <pthread.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "bfv_model.h"
+
+#define EXPORT __attribute__((visibility("default")))
+
+#define X_ENUM(n, v) K_##n,
+enum model_key { BFV_MODEL(X_ENUM) K_COUNT };
+#define X_VAL(n, v) v,
+static const int model_defaults[K_COUNT] = {BFV_MODEL(X_VAL)};
+#define X_NAME(n, v) #n,
+static const char *const model_names[K_COUNT] = {BFV_MODEL(X_NAME)};
+static int model[K_COUNT] = {BFV_MODEL(X_VAL)};
+#define MV(n) model[K_##n]
+
+#define MAX_UNITS 480
+#define T1_SLOTS 24
+#define DIGIT_BUF 31
+
+struct BTLINE {
+    int unit;
+};
+
+struct line {
+    BTLINE *handle; /* NULL when not attached */
+    int state;
+    int busy;               /* a blocking call is in progress */
+    unsigned epoch;         /* bumped by far-end hang-up, reset, detach, alarm */
+    int abort_status;       /* FAX_STATUS_* explaining the last epoch bump */
+    int alarm;              /* alarm bits of the line's span */
+    bfv_incoming_cmd_func cb;
+    char calling[BFV_PARTY_LEN];
+    char called[BFV_PARTY_LEN];
+    int next_progress;      /* result of the next originate, 0 = by protocol */
+    int inbound_pages;
+    char digits[DIGIT_BUF + 1];
+    int ndigits;
+};
+
+struct failure {
+    char function[64];
+    int unit; /* -1 = any */
+    int code;
+    struct failure *next;
+};
+
+struct event {
+    BTLINE *handle;
+    struct args_packet packet;
+    struct event *next;
+};
+
+static pthread_mutex_t mu = PTHREAD_MUTEX_INITIALIZER;
+static pthread_cond_t cv; /* state changes: waits on CLOCK_MONOTONIC */
+static pthread_cond_t evcv = PTHREAD_COND_INITIALIZER;
+static pthread_once_t once = PTHREAD_ONCE_INIT;
+static pthread_t emu_thread;
+static int emu_thread_started;
+static struct event *ev_head, *ev_tail;
+static BTLINE *inflight; /* handle whose callback runs right now */
+static struct line lines[MAX_UNITS];
+static struct failure *failures;
+static int n_modules = 1;
+static int channels_per_module = 96;
+static double time_scale = 1.0;
+
+static void init_once(void)
+{
+    pthread_condattr_t a;
+    pthread_condattr_init(&a);
+    pthread_condattr_setclock(&a, CLOCK_MONOTONIC);
+    pthread_cond_init(&cv, &a);
+    pthread_condattr_destroy(&a);
+    for (int i = 0; i < MAX_UNITS; i++)
+        lines[i].state = MV(LINE_STATE_IDLE);
+}
+
+static void lock(void)
+{
+    pthread_once(&once, init_once);
+    pthread_mutex_lock(&mu);
+}
+
+static void unlock(void) { pthread_mutex_unlock(&mu); }
+
+static int unit_count(void) { return n_modules * channels_per_module; }
+
+/* Looks a handle up among live handles; never dereferences a stale pointer. */
+static struct line *find(BTLINE *lp)
+{
+    if (lp == NULL)
+        return NULL;
+    for (int i = 0; i < unit_count(); i++)
+        if (lines[i].handle == lp)
+            return &lines[i];
+    return NULL;
+}
+
+static int unit_of(struct line *ln) { return (int)(ln - lines); }
+
+static void copy_str(char *dst, size_t cap, const char *src)
+{
+    if (src == NULL)
+        src = "";
+    snprintf(dst, cap, "%s", src);
+}
+
+/* One-shot failure injected by the control API; caller holds the lock. */
+static int take_failure(const char *function, int unit)
+{
+    struct failure **pp = &failures;
+    for (struct failure *f = failures; f != NULL; pp = &f->next, f = f->next) {
+        if (strcmp(f->function, function) == 0 && (f->unit < 0 || f->unit == unit)) {
+            int code = f->code;
+            *pp = f->next;
+            free(f);
+            return code;
+        }
+    }
+    return 0;
+}
+
+static void *emu_main(void *arg);
+
+/* Queues a callback for the emulator thread; caller holds the lock. */
+static void post(struct line *ln, int facility, int specifier, int value, const char *text)
+{
+    if (ln->handle == NULL || ln->cb == NULL)
+        return;
+    struct event *e = calloc(1, sizeof *e);
+    if (e == NULL)
+        return;
+    e->handle = ln->handle;
+    e->packet.facility = facility;
+    e->packet.cmd_verb = MV(MILL_VERB_EVENT);
+    e->packet.cmd_specifier = specifier;
+    e->packet.unit = unit_of(ln);
+    e->packet.line_state = ln->state;
+    e->packet.value = value;
+    copy_str(e->packet.text, sizeof e->packet.text, text);
+    if (ev_tail)
+        ev_tail->next = e;
+    else
+        ev_head = e;
+    ev_tail = e;
+    if (!emu_thread_started) {
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        if (pthread_create(&emu_thread, &attr, emu_main, NULL) == 0)
+            emu_thread_started = 1;
+        pthread_attr_destroy(&attr);
+    }
+    pthread_cond_signal(&evcv);
+}
+
+static void *emu_main(void *arg)
+{
+    (void)arg;
+    lock();
+    for (;;) {
+        while (ev_head == NULL)
+            pthread_cond_wait(&evcv, &mu);
+        struct event *e = ev_head;
+        ev_head = e->next;
+        if (ev_head == NULL)
+            ev_tail = NULL;
+        struct line *ln = find(e->handle);
+        bfv_incoming_cmd_func fn = ln ? ln->cb : NULL;
+        if (fn != NULL) {
+            inflight = e->handle;
+            unlock();
+            fn(e->handle, &e->packet);
+            lock();
+            inflight = NULL;
+            pthread_cond_broadcast(&cv);
+        }
+        free(e);
+    }
+    return NULL;
+}
+
+static void set_state(struct line *ln, int state)
+{
+    ln->state = state;
+    pthread_cond_broadcast(&cv);
+}
+
+/* Ends whatever the line is doing; caller holds the lock. */
+static void interrupt(struct line *ln, int status)
+{
+    ln->epoch++;
+    ln->abort_status = status;
+    pthread_cond_broadcast(&cv);
+}
+
+static void deadline_after(struct timespec *ts, double ms)
+{
+    clock_gettime(CLOCK_MONOTONIC, ts);
+    if (ms < 0)
+        ms = 0;
+    long long ns = ts->tv_nsec + (long long)(ms * 1e6);
+    ts->tv_sec += ns / 1000000000LL;
+    ts->tv_nsec = ns % 1000000000LL;
+}
+
+/* Waits a scaled line duration; returns 1 if the line was interrupted meanwhile. */
+static int line_delay(struct line *ln, unsigned epoch, int line_ms)
+{
+    struct timespec ts;
+    deadline_after(&ts, line_ms * time_scale);
+    while (ln->epoch == epoch) {
+        if (pthread_cond_timedwait(&cv, &mu, &ts) == ETIMEDOUT)
+            return ln->epoch != epoch;
+    }
+    return 1;
+}
+
+/* Return code of a blocking call cut short by reset, detach, alarm or far-end hang-up. */
+static int interrupted_rc(struct line *ln, BTLINE *lp)
+{
+    if (ln->handle != lp)
+        return MV(BT_ERR_BAD_HANDLE);
+    return ln->abort_status == MV(FAX_STATUS_LINE_DOWN) ? MV(BT_ERR_LINE_DOWN) : MV(BT_ERR_ABORTED);
+}
+
+/* Common entry: validates the handle, claims the injected failure. Returns line or sets *rc. */
+static struct line *enter(BTLINE *lp, const char *function, int *rc)
+{
+    lock();
+    struct line *ln = find(lp);
+    if (ln == NULL) {
+        *rc = MV(BT_ERR_BAD_HANDLE);
+        return NULL;
+    }
+    int injected = take_failure(function, unit_of(ln));
+    if (injected != 0) {
+        *rc = injected;
+        return NULL;
+    }
+    if (ln->busy) {
+        *rc = MV(BT_ERR_BUSY);
+        return NULL;
+    }
+    *rc = MV(BT_OK);
+    return ln;
+}
+
+static int leave(int rc)
+{
+    unlock();
+    return rc;
+}
+
+/* ---------------------------------------------------------------- attach / detach */
+
+static BTLINE *attach_unit(int unit, const char *function)
+{
+    lock();
+    if (unit < 0 || unit >= unit_count() || lines[unit].handle != NULL || take_failure(function, unit)) {
+        unlock();
+        return NULL;
+    }
+    /* Handles are never freed, so a stale pointer can never alias a later attach. */
+    BTLINE *lp = calloc(1, sizeof *lp);
+    if (lp == NULL) {
+        unlock();
+        return NULL;
+    }
+    lp->unit = unit;
+    struct line *ln = &lines[unit];
+    ln->handle = lp;
+    ln->cb = NULL;
+    ln->ndigits = 0;
+    ln->digits[0] = 0;
+    set_state(ln, ln->alarm ? MV(LINE_STATE_NOLOOP) : MV(LINE_STATE_IDLE));
+    unlock();
+    return lp;
+}
+
+EXPORT BTLINE *BfvLineAttach(int unit) { return attach_unit(unit, "BfvLineAttach"); }
+
+/* Module numbers start at 2; work channels are 2..n+1 (facts section 16). */
+EXPORT BTLINE *BfvSessionAttach(int module, int channel)
+{
+    int index = module - 2;
+    if (index < 0 || index >= n_modules || channel < 2 || channel > channels_per_module + 1)
+        return NULL;
+    return attach_unit(index * channels_per_module + (channel - 2), "BfvSessionAttach");
+}
+
+static int detach(BTLINE *lp, const char *function)
+{
+    int rc;
+    struct line *ln = enter(lp, function, &rc);
+    if (ln == NULL && rc == MV(BT_ERR_BUSY))
+        ln = find(lp); /* detach is allowed during a blocking call: it aborts it */
+    if (ln == NULL)
+        return leave(rc);
+    ln->handle = NULL;
+    ln->cb = NULL;
+    interrupt(ln, MV(FAX_STATUS_ABORTED));
+    if (ln->state != MV(LINE_STATE_NOLOOP))
+        set_state(ln, MV(LINE_STATE_IDLE));
+    /* After detach returns no callback for this handle runs (unless we are that callback). */
+    while (inflight == lp && !(emu_thread_started && pthread_equal(pthread_self(), emu_thread)))
+        pthread_cond_wait(&cv, &mu);
+    return leave(MV(BT_OK));
+}
+
+EXPORT int BfvLineDetach(BTLINE *lp) { return detach(lp, "BfvLineDetach"); }
+
+EXPORT int BfvSessionDetach(BTLINE *lp) { return detach(lp, "BfvSessionDetach"); }
+
+/* ---------------------------------------------------------------- call control */
+
+EXPORT int BfvLineWaitForCall(BTLINE *lp, struct args_call *args)
+{
+    int rc;
+    struct line *ln = enter(lp, "BfvLineWaitForCall", &rc);
+    if (ln == NULL)
+        return leave(rc);
+    if (args == NULL)
+        return leave(MV(BT_ERR_BAD_ARGUMENT));
+    if (ln->state != MV(LINE_STATE_IDLE) && ln->state != MV(LINE_STATE_RINGING) && ln->state != MV(LINE_STATE_NOLOOP))
+        return leave(MV(BT_ERR_WRONG_STATE));
+    unsigned epoch = ln->epoch;
+    struct timespec ts;
+    deadline_after(&ts, args->timeout);
+    ln->busy = 1;
+    rc = MV(BT_OK);
+    while (ln->state != MV(LINE_STATE_RINGING)) {
+        if (ln->epoch != epoch) {
+            rc = interrupted_rc(ln, lp);
+            break;
+        }
+        int w = args->timeout > 0 ? pthread_cond_timedwait(&cv, &mu, &ts) : pthread_cond_wait(&cv, &mu);
+        if (w == ETIMEDOUT && ln->state != MV(LINE_STATE_RINGING)) {
+            rc = MV(BT_ERR_TIMEOUT);
+            break;
+        }
+    }
+    ln->busy = 0;
+    if (rc == MV(BT_OK)) {
+        copy_str(args->calling_party, sizeof args->calling_party, ln->calling);
+        copy_str(args->called_party, sizeof args->called_party, ln->called);
+    }
+    args->line_state = ln->state;
+    return leave(rc);
+}
+
+EXPORT int BfvLineAnswer(BTLINE *lp, struct args_call *args)
+{
+    int rc;
+    struct line *ln = enter(lp, "BfvLineAnswer", &rc);
+    if (ln == NULL)
+        return leave(rc);
+    if (ln->state != MV(LINE_STATE_RINGING))
+        return leave(MV(BT_ERR_WRONG_STATE));
+    set_state(ln, MV(LINE_STATE_CONNECTED));
+    if (args)
+        args->line_state = ln->state;
+    return leave(MV(BT_OK));
+}
+
+EXPORT int BfvLineOriginateCall(BTLINE *lp, struct args_call *args)
+{
+    int rc;
+    struct line *ln = enter(lp, "BfvLineOriginateCall", &rc);
+    if (ln == NULL)
+        return leave(rc);
+    if (args == NULL || args->phonenum[0] == 0
+            || (args->call_protocol_code != MV(CALL_PROTOCOL_FAX) && args->call_protocol_code != MV(CALL_PROTOCOL_VOICE)))
+        return leave(MV(BT_ERR_BAD_ARGUMENT));
+    if (ln->state == MV(LINE_STATE_NOLOOP))
+        return leave(MV(BT_ERR_LINE_DOWN));
+    if (ln->state != MV(LINE_STATE_IDLE))
+        return leave(MV(BT_ERR_WRONG_STATE));
+    int progress = ln->next_progress;
+    ln->next_progress = 0;
+    if (progress == 0)
+        progress = args->call_protocol_code == MV(CALL_PROTOCOL_FAX) ? MV(CALL_PROGRESS_FAX_TONE) : MV(CALL_PROGRESS_HUMAN);
+    unsigned epoch = ln->epoch;
+    set_state(ln, MV(LINE_STATE_OFF_HOOK));
+    ln->busy = 1;
+    int interrupted = line_delay(ln, epoch, MV(TIME_DIAL_MS));
+    ln->busy = 0;
+    if (interrupted) {
+        args->line_state = ln->state;
+        return leave(interrupted_rc(ln, lp));
+    }
+    /* Which call-progress result leads to which state is modelled (facts section 19). */
+    if (progress == MV(CALL_PROGRESS_FAX_TONE) || progress == MV(CALL_PROGRESS_HUMAN))
+        set_state(ln, MV(LINE_STATE_CONNECTED));
+    args->call_progress = progress;
+    args->line_state = ln->state;
+    return leave(MV(BT_OK));
+}
+
+EXPORT int BfvLineTerminateCall(BTLINE *lp, struct args_call *args)
+{
+    int rc;
+    struct line *ln = enter(lp, "BfvLineTerminateCall", &rc);
+    if (ln == NULL)
+        return leave(rc);
+    if (ln->state == MV(LINE_STATE_IDLE) || ln->state == MV(LINE_STATE_NOLOOP))
+        return leave(MV(BT_ERR_WRONG_STATE));
+    set_state(ln, MV(LINE_STATE_IDLE));
+    if (args)
+        args->line_state = ln->state;
+    return leave(MV(BT_OK));
+}
+
+EXPORT int BfvLineReset(BTLINE *lp, struct args_call *args)
+{
+    int rc;
+    struct line *ln = enter(lp, "BfvLineReset", &rc);
+    if (ln == NULL && rc == MV(BT_ERR_BUSY))
+        ln = find(lp); /* reset aborts a blocking call on the line */
+    if (ln == NULL)
+        return leave(rc);
+    interrupt(ln, MV(FAX_STATUS_ABORTED));
+    unsigned epoch = ln->epoch;
+    set_state(ln, MV(LINE_STATE_RESETTING));
+    ln->ndigits = 0;
+    ln->digits[0] = 0;
+    line_delay(ln, epoch, MV(TIME_RESET_MS));
+    if (ln->handle == lp)
+        set_state(ln, ln->alarm ? MV(LINE_STATE_NOLOOP) : MV(LINE_STATE_IDLE));
+    if (args)
+        args->line_state = ln->state;
+    return leave(ln->handle == lp ? MV(BT_OK) : MV(BT_ERR_BAD_HANDLE));
+}
+
+/* ---------------------------------------------------------------- fax */
+
+static uint32_t rd(const unsigned char *p, int n, int le)
+{
+    uint32_t v = 0;
+    for (int i = 0; i < n; i++)
+        v |= (uint32_t)p[le ? i : n - 1 - i] << (8 * (le ? i : n - 1 - i));
+    return v;
+}
+
+/* Counts the IFDs (pages) of a TIFF file; -1 if it is not a readable TIFF. */
+static int tiff_pages(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (f == NULL)
+        return -1;
+    fseek(f, 0, SEEK_END);
+    long size = ftell(f);
+    fseek(f, 0, SEEK_SET);
+    if (size < 8 || size > 64L * 1024 * 1024) {
+        fclose(f);
+        return -1;
+    }
+    unsigned char *b = malloc((size_t)size);
+    int pages = -1;
+    if (b != NULL && fread(b, 1, (size_t)size, f) == (size_t)size) {
+        int le = b[0] == 'I' && b[1] == 'I';
+        int be = b[0] == 'M' && b[1] == 'M';
+        if ((le || be) && rd(b + 2, 2, le) == 42) {
+            uint32_t off = rd(b + 4, 4, le);
+            pages = 0;
+            while (off != 0) {
+                if (off + 2 > (uint32_t)size || pages >= 10000) {
+                    pages = -1;
+                    break;
+                }
+                uint32_t n = rd(b + off, 2, le);
+                if (off + 2 + n * 12 + 4 > (uint32_t)size) {
+                    pages = -1;
+                    break;
+                }
+                pages++;
+                off = rd(b + off + 2 + n * 12, 4, le);
+            }
+        }
+    }
+    free(b);
+    fclose(f);
+    return pages;
+}
+
+static void put16(unsigned char *p, unsigned v) { p[0] = v & 0xff; p[1] = (v >> 8) & 0xff; }
+static void put32(unsigned char *p, uint32_t v) { put16(p, v & 0xffff); put16(p + 2, v >> 16); }
+
+/* Writes a page-structure-only TIFF (II) with `pages` IFDs: width, length, T.4 compression, page number. */
+static int tiff_write(const char *path, int pages)
+{
+    FILE *f = fopen(path, "wb");
+    if (f == NULL)
+        return -1;
+    unsigned char hdr[8] = {'I', 'I', 42, 0, 0, 0, 0, 0};
+    put32(hdr + 4, pages > 0 ? 8 : 0);
+    int ok = fwrite(hdr, 1, 8, f) == 8;
+    const int entries = 4, ifd = 2 + entries * 12 + 4;
+    for (int p = 0; p < pages && ok; p++) {
+        unsigned char b[2 + 4 * 12 + 4];
+        memset(b, 0, sizeof b);
+        put16(b, entries);
+        unsigned char *e = b + 2;
+        put16(e, 256); put16(e + 2, 4); put32(e + 4, 1); put32(e + 8, 1728); e += 12;
+        put16(e, 257); put16(e + 2, 4); put32(e + 4, 1); put32(e + 8, 2200); e += 12;
+        put16(e, 259); put16(e + 2, 3); put32(e + 4, 1); put16(e + 8, 3); e += 12;
+        put16(e, 297); put16(e + 2, 3); put32(e + 4, 2); put16(e + 8, p); put16(e + 10, pages); e += 12;
+        put32(e, p + 1 < pages ? (uint32_t)(8 + (p + 1) * ifd) : 0);
+        ok = fwrite(b, 1, sizeof b, f) == sizeof b;
+    }
+    return fclose(f) == 0 && ok ? 0 : -1;
+}
+
+/* Phase B, then pages with turnarounds between them (facts sections 15 and 19). */
+static int fax_session(BTLINE *lp, struct line *ln, struct args_fax_file *args, int pages, int page_event)
+{
+    unsigned epoch = ln->epoch;
+    int done = 0;
+    ln->busy = 1;
+    set_state(ln, MV(LINE_STATE_AWAIT_TRAINING));
+    int interrupted = line_delay(ln, epoch, MV(TIME_TRAINING_MS));
+    if (!interrupted) {
+        set_state(ln, MV(LINE_STATE_FAX_MODE));
+        post(ln, MV(MILL_FACILITY_FAX), MV(FAX_T4_ADAPT_INFO_EVENT), 0, "");
+    }
+    while (!interrupted && done < pages) {
+        interrupted = line_delay(ln, epoch, MV(TIME_PAGE_MS));
+        if (interrupted)
+            break;
+        done++;
+        post(ln, MV(MILL_FACILITY_FAX), page_event, done, args->fname);
+        if (done < pages) {
+            set_state(ln, MV(LINE_STATE_TURNAROUND));
+            interrupted = line_delay(ln, epoch, MV(TIME_TURNAROUND_MS));
+            if (!interrupted)
+                set_state(ln, MV(LINE_STATE_FAX_MODE));
+        }
+    }
+    ln->busy = 0;
+    args->pages = done;
+    if (interrupted) {
+        args->status = ln->abort_status;
+        return ln->handle == lp ? MV(BT_OK) : MV(BT_ERR_BAD_HANDLE);
+    }
+    set_state(ln, MV(LINE_STATE_CONNECTED));
+    args->status = MV(FAX_STATUS_COMPLETE);
+    return MV(BT_OK);
+}
+
+EXPORT int BfvFaxSendTiff(BTLINE *lp, struct args_fax_file *args)
+{
+    int rc;
+    struct line *ln = enter(lp, "BfvFaxSendTiff", &rc);
+    if (ln == NULL)
+        return leave(rc);
+    if (args == NULL)
+        return leave(MV(BT_ERR_BAD_ARGUMENT));
+    if (ln->state != MV(LINE_STATE_CONNECTED))
+        return leave(MV(BT_ERR_WRONG_STATE));
+    int pages = tiff_pages(args->fname);
+    if (pages <= 0)
+        return leave(MV(BT_ERR_FILE));
+    return leave(fax_session(lp, ln, args, pages, MV(FAX_PAGE_SENT_EVENT)));
+}
+
+EXPORT int BfvFaxReceiveTiff(BTLINE *lp, struct args_fax_file *args)
+{
+    int rc;
+    struct line *ln = enter(lp, "BfvFaxReceiveTiff", &rc);
+    if (ln == NULL)
+        return leave(rc);
+    if (args == NULL || args->fname[0] == 0)
+        return leave(MV(BT_ERR_BAD_ARGUMENT));
+    if (ln->state != MV(LINE_STATE_CONNECTED))
+        return leave(MV(BT_ERR_WRONG_STATE));
+    int pages = ln->inbound_pages > 0 ? ln->inbound_pages : 1;
+    rc = fax_session(lp, ln, args, pages, MV(FAX_PAGE_RECEIVED_EVENT));
+    if (rc == MV(BT_OK) && args->pages > 0 && tiff_write(args->fname, args->pages) != 0)
+        rc = MV(BT_ERR_FILE);
+    return leave(rc);
+}
+
+EXPORT int BfvFaxT4TimerParams(BTLINE *lp, struct args_fax *args)
+{
+    int rc;
+    struct line *ln = enter(lp, "BfvFaxT4TimerParams", &rc);
+    if (ln == NULL && rc == MV(BT_ERR_BUSY))
+        ln = find(lp); /* a query: allowed while a fax runs on the line */
+    if (ln == NULL)
+        return leave(rc);
+    if (args == NULL)
+        return leave(MV(BT_ERR_BAD_ARGUMENT));
+    args->t4TimerValue = (unsigned)MV(T4_TIMER_VALUE_MS);
+    args->t4Duration = (unsigned)(MV(TIME_PAGE_MS));
+    args->t4Attempt = 1;
+    args->t4Timeout = (unsigned)MV(T4_TIMEOUT_MS);
+    return leave(MV(BT_OK));
+}
+
+/* ---------------------------------------------------------------- voice */
+
+static int take_digits(struct line *ln, char *out, int max, char term, int *hit_term)
+{
+    int n = 0;
+    *hit_term = 0;
+    while (n < ln->ndigits && n < max) {
+        out[n] = ln->digits[n];
+        n++;
+        if (term != 0 && out[n - 1] == term) {
+            *hit_term = 1;
+            break;
+        }
+    }
+    out[n] = 0;
+    memmove(ln->digits, ln->digits + n, (size_t)(ln->ndigits - n + 1));
+    ln->ndigits -= n;
+    return n;
+}
+
+/* Runs play or record for media_ms line ms; ends early on DTMF, limit or interruption. */
+static int voice_run(BTLINE *lp, struct line *ln, struct args_voice *args, int media_ms)
+{
+    int limit = args->max_ms > 0 && (media_ms < 0 || args->max_ms < media_ms) ? args->max_ms : media_ms;
+    int reason = limit == media_ms ? MV(VOICE_TERM_END_OF_DATA) : MV(VOICE_TERM_MAX_TIME);
+    unsigned epoch = ln->epoch;
+    struct timespec start, ts;
+    clock_gettime(CLOCK_MONOTONIC, &start);
+    deadline_after(&ts, limit * time_scale);
+    ln->busy = 1;
+    for (;;) {
+        if (ln->epoch != epoch) {
+            reason = MV(VOICE_TERM_DISCONNECT);
+            break;
+        }
+        if (args->stop_on_dtmf && ln->ndigits > 0) {
+            reason = MV(VOICE_TERM_DTMF);
+            break;
+        }
+        if (pthread_cond_timedwait(&cv, &mu, &ts) == ETIMEDOUT)
+            break;
+    }
+    ln->busy = 0;
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    double wall_ms = (now.tv_sec - start.tv_sec) * 1e3 + (now.tv_nsec - start.tv_nsec) / 1e6;
+    int elapsed = time_scale > 0 ? (int)(wall_ms / time_scale) : limit;
+    if (reason == MV(VOICE_TERM_END_OF_DATA) || reason == MV(VOICE_TERM_MAX_TIME) || elapsed > limit)
+        elapsed = limit;
+    args->elapsed_ms = elapsed;
+    args->term_reason = reason;
+    return ln->handle == lp ? MV(BT_OK) : MV(BT_ERR_BAD_HANDLE);
+}
+
+EXPORT int BfvVoicePlay(BTLINE *lp, struct args_voice *args)
+{
+    int rc;
+    struct line *ln = enter(lp, "BfvVoicePlay", &rc);
+    if (ln == NULL)
+        return leave(rc);
+    if (args == NULL)
+        return leave(MV(BT_ERR_BAD_ARGUMENT));
+    if (ln->state != MV(LINE_STATE_CONNECTED))
+        return leave(MV(BT_ERR_WRONG_STATE));
+    FILE *f = fopen(args->fname, "rb");
+    if (f == NULL)
+        return leave(MV(BT_ERR_FILE));
+    fseek(f, 0, SEEK_END);
+    long bytes = ftell(f);
+    fclose(f);
+    int media_ms = (int)(bytes * 1000L / (MV(VOICE_BYTES_PER_SECOND) > 0 ? MV(VOICE_BYTES_PER_SECOND) : 8000));
+    return leave(voice_run(lp, ln, args, media_ms));
+}
+
+EXPORT int BfvVoiceRecord(BTLINE *lp, struct args_voice *args)
+{
+    int rc;
+    struct line *ln = enter(lp, "BfvVoiceRecord", &rc);
+    if (ln == NULL)
+        return leave(rc);
+    if (args == NULL || args->max_ms <= 0 || args->fname[0] == 0)
+        return leave(MV(BT_ERR_BAD_ARGUMENT));
+    if (ln->state != MV(LINE_STATE_CONNECTED))
+        return leave(MV(BT_ERR_WRONG_STATE));
+    rc = voice_run(lp, ln, args, -1);
+    if (rc == MV(BT_OK)) {
+        FILE *f = fopen(args->fname, "wb");
+        long bytes = (long)args->elapsed_ms * MV(VOICE_BYTES_PER_SECOND) / 1000;
+        int ok = f != NULL;
+        for (long i = 0; ok && i < bytes; i++)
+            ok = fputc(0xFF, f) != EOF; /* mu-law silence */
+        if (f == NULL || fclose(f) != 0 || !ok)
+            rc = MV(BT_ERR_FILE);
+    }
+    return leave(rc);
+}
+
+EXPORT int BfvVoiceGetDigits(BTLINE *lp, struct args_dtmf *args)
+{
+    int rc;
+    struct line *ln = enter(lp, "BfvVoiceGetDigits", &rc);
+    if (ln == NULL)
+        return leave(rc);
+    if (args == NULL || args->max_digits < 1 || args->max_digits > DIGIT_BUF)
+        return leave(MV(BT_ERR_BAD_ARGUMENT));
+    if (ln->state != MV(LINE_STATE_CONNECTED))
+        return leave(MV(BT_ERR_WRONG_STATE));
+    unsigned epoch = ln->epoch;
+    struct timespec ts;
+    deadline_after(&ts, args->timeout);
+    ln->busy = 1;
+    int reason = 0;
+    for (;;) {
+        if (ln->ndigits >= args->max_digits) {
+            reason = MV(VOICE_TERM_MAX_DIGITS);
+            break;
+        }
+        if (args->term_digit != 0 && memchr(ln->digits, args->term_digit, (size_t)ln->ndigits) != NULL) {
+            reason = MV(VOICE_TERM_DTMF);
+            break;
+        }
+        if (ln->epoch != epoch) {
+            reason = MV(VOICE_TERM_DISCONNECT);
+            break;
+        }
+        int w = args->timeout > 0 ? pthread_cond_timedwait(&cv, &mu, &ts) : pthread_cond_wait(&cv, &mu);
+        if (w == ETIMEDOUT) {
+            reason = MV(VOICE_TERM_TIMEOUT);
+            break;
+        }
+    }
+    ln->busy = 0;
+    int hit;
+    args->count = take_digits(ln, args->digits, args->max_digits, args->term_digit, &hit);
+    args->term_reason = reason;
+    return leave(ln->handle == lp ? MV(BT_OK) : MV(BT_ERR_BAD_HANDLE));
+}
+
+/* ---------------------------------------------------------------- LINE_* macro equivalents (non-vendor) */
+
+EXPORT int BfvShimLineState(BTLINE *lp)
+{
+    lock();
+    struct line *ln = find(lp);
+    return leave(ln ? ln->state : MV(BT_ERR_BAD_HANDLE));
+}
+
+EXPORT int BfvShimLineUnitNum(BTLINE *lp)
+{
+    lock();
+    struct line *ln = find(lp);
+    return leave(ln ? unit_of(ln) : MV(BT_ERR_BAD_HANDLE));
+}
+
+EXPORT int BfvShimSetIncomingCmdFunc(BTLINE *lp, bfv_incoming_cmd_func fn)
+{
+    lock();
+    struct line *ln = find(lp);
+    if (ln == NULL)
+        return leave(MV(BT_ERR_BAD_HANDLE));
+    ln->cb = fn;
+    return leave(MV(BT_OK));
+}
+
+/* ---------------------------------------------------------------- control API for tests (non-vendor) */
+
+static void reset_all(void)
+{
+    for (int i = 0; i < MAX_UNITS; i++) {
+        struct line *ln = &lines[i];
+        if (ln->handle != NULL || ln->busy)
+            interrupt(ln, MV(FAX_STATUS_ABORTED));
+        ln->handle = NULL;
+        ln->cb = NULL;
+        ln->state = MV(LINE_STATE_IDLE);
+        ln->alarm = 0;
+        ln->next_progress = 0;
+        ln->inbound_pages = 0;
+        ln->ndigits = 0;
+        ln->digits[0] = 0;
+        ln->calling[0] = ln->called[0] = 0;
+    }
+    while (failures != NULL) {
+        struct failure *f = failures;
+        failures = f->next;
+        free(f);
+    }
+    while (ev_head != NULL) {
+        struct event *e = ev_head;
+        ev_head = e->next;
+        free(e);
+    }
+    ev_tail = NULL;
+    pthread_cond_broadcast(&cv);
+}
+
+/* Resets the emulator: `modules` modules (numbered from 2) of `channels` each, model defaults, scale 1. */
+EXPORT int emu_configure(int modules, int channels)
+{
+    if (modules < 1 || channels < 1 || modules * channels > MAX_UNITS)
+        return -1;
+    lock();
+    reset_all();
+    n_modules = modules;
+    channels_per_module = channels;
+    time_scale = 1.0;
+    memcpy(model, model_defaults, sizeof model);
+    for (int i = 0; i < MAX_UNITS; i++)
+        lines[i].state = MV(LINE_STATE_IDLE);
+    return leave(0);
+}
+
+EXPORT void emu_set_time_scale(double scale)
+{
+    lock();
+    time_scale = scale < 0 ? 0 : scale;
+    unlock();
+}
+
+static struct line *unit_line(int unit) { return unit >= 0 && unit < unit_count() ? &lines[unit] : NULL; }
+
+EXPORT int emu_inbound_call(int unit, const char *calling, const char *called)
+{
+    lock();
+    struct line *ln = unit_line(unit);
+    if (ln == NULL || ln->state != MV(LINE_STATE_IDLE))
+        return leave(-1);
+    copy_str(ln->calling, sizeof ln->calling, calling);
+    copy_str(ln->called, sizeof ln->called, called);
+    set_state(ln, MV(LINE_STATE_RINGING));
+    post(ln, MV(MILL_FACILITY_CALL), MV(CALL_INCOMING_EVENT), 0, ln->calling);
+    return leave(0);
+}
+
+EXPORT int emu_far_end_hangup(int unit)
+{
+    lock();
+    struct line *ln = unit_line(unit);
+    if (ln == NULL || ln->state == MV(LINE_STATE_IDLE) || ln->state == MV(LINE_STATE_NOLOOP))
+        return leave(-1);
+    interrupt(ln, MV(FAX_STATUS_REMOTE_DISCONNECT));
+    set_state(ln, MV(LINE_STATE_IDLE));
+    post(ln, MV(MILL_FACILITY_CALL), MV(CALL_REMOTE_DISCONNECT_EVENT), 0, "");
+    return leave(0);
+}
+
+EXPORT int emu_set_call_progress(int unit, int progress)
+{
+    lock();
+    struct line *ln = unit_line(unit);
+    if (ln == NULL)
+        return leave(-1);
+    ln->next_progress = progress;
+    return leave(0);
+}
+
+EXPORT int emu_set_inbound_fax_pages(int unit, int pages)
+{
+    lock();
+    struct line *ln = unit_line(unit);
+    if (ln == NULL || pages < 1)
+        return leave(-1);
+    ln->inbound_pages = pages;
+    return leave(0);
+}
+
+/* Raises (bits != 0) or clears (bits == 0) an alarm on one T1 span (1-based) of a module (from 2). */
+EXPORT int emu_set_alarm(int module, int span, int bits)
+{
+    int index = module - 2;
+    int first = (span - 1) * T1_SLOTS;
+    if (index < 0 || index >= n_modules || span < 1 || first >= channels_per_module)
+        return -1;
+    lock();
+    for (int c = first; c < first + T1_SLOTS && c < channels_per_module; c++) {
+        struct line *ln = &lines[index * channels_per_module + c];
+        int was = ln->alarm;
+        ln->alarm = bits;
+        if (bits != 0 && was == 0) {
+            interrupt(ln, MV(FAX_STATUS_LINE_DOWN));
+            set_state(ln, MV(LINE_STATE_NOLOOP));
+            post(ln, MV(MILL_FACILITY_LINE), MV(LINE_ALARM_EVENT), bits, "");
+        } else if (bits != 0) {
+            post(ln, MV(MILL_FACILITY_LINE), MV(LINE_ALARM_EVENT), bits, "");
+        } else if (was != 0) {
+            set_state(ln, MV(LINE_STATE_IDLE));
+            post(ln, MV(MILL_FACILITY_LINE), MV(LINE_ALARM_CLEAR_EVENT), 0, "");
+        }
+    }
+    return leave(0);
+}
+
+/* The next call of `function` on `unit` (-1 = any unit) returns `code` and changes nothing. */
+EXPORT int emu_inject_failure(const char *function, int unit, int code)
+{
+    if (function == NULL || code == 0)
+        return -1;
+    struct failure *f = calloc(1, sizeof *f);
+    if (f == NULL)
+        return -1;
+    copy_str(f->function, sizeof f->function, function);
+    f->unit = unit;
+    f->code = code;
+    lock();
+    f->next = failures;
+    failures = f;
+    return leave(0);
+}
+
+EXPORT int emu_inject_dtmf(int unit, const char *digits)
+{
+    lock();
+    struct line *ln = unit_line(unit);
+    if (ln == NULL || digits == NULL || ln->state != MV(LINE_STATE_CONNECTED))
+        return leave(-1);
+    for (const char *d = digits; *d; d++) {
+        if (ln->ndigits < DIGIT_BUF) {
+            ln->digits[ln->ndigits++] = *d;
+            ln->digits[ln->ndigits] = 0;
+        }
+        char text[2] = {*d, 0};
+        post(ln, MV(MILL_FACILITY_VOICE), MV(VOICE_DTMF_EVENT), *d, text);
+    }
+    pthread_cond_broadcast(&cv);
+    return leave(0);
+}
+
+EXPORT int emu_line_busy(int unit)
+{
+    lock();
+    struct line *ln = unit_line(unit);
+    return leave(ln ? ln->busy : -1);
+}
+
+EXPORT int emu_line_state(int unit)
+{
+    lock();
+    struct line *ln = unit_line(unit);
+    return leave(ln ? ln->state : MV(BT_ERR_BAD_HANDLE));
+}
+
+EXPORT int emu_model_count(void) { return K_COUNT; }
+
+EXPORT const char *emu_model_name(int i) { return i >= 0 && i < K_COUNT ? model_names[i] : NULL; }
+
+EXPORT int emu_model_get(const char *name, int *out)
+{
+    for (int i = 0; i < K_COUNT; i++)
+        if (name && out && strcmp(name, model_names[i]) == 0) {
+            lock();
+            *out = model[i];
+            return leave(0);
+        }
+    return -1;
+}
+
+EXPORT int emu_model_set(const char *name, int value)
+{
+    for (int i = 0; i < K_COUNT; i++)
+        if (name && strcmp(name, model_names[i]) == 0) {
+            lock();
+            model[i] = value;
+            return leave(0);
+        }
+    return -1;
+}
+
+#define SIZE_ROW(s) if (strcmp(name, #s) == 0) return (int)sizeof(struct s);
+EXPORT int emu_sizeof(const char *name)
+{
+    if (name == NULL)
+        return -1;
+    SIZE_ROW(args_call) SIZE_ROW(args_fax) SIZE_ROW(args_fax_file) SIZE_ROW(args_voice)
+    SIZE_ROW(args_dtmf) SIZE_ROW(args_packet)
+    return -1;
+}
+
+#define OFF_ROW(s, f) if (strcmp(st, #s) == 0 && strcmp(field, #f) == 0) return (int)offsetof(struct s, f);
+EXPORT int emu_offsetof(const char *st, const char *field)
+{
+    if (st == NULL || field == NULL)
+        return -1;
+    OFF_ROW(args_call, timeout) OFF_ROW(args_call, call_protocol_code) OFF_ROW(args_call, phonenum)
+    OFF_ROW(args_call, calling_party) OFF_ROW(args_call, called_party) OFF_ROW(args_call, call_progress)
+    OFF_ROW(args_call, line_state)
+    OFF_ROW(args_fax, t4TimerValue) OFF_ROW(args_fax, t4Duration) OFF_ROW(args_fax, t4Attempt)
+    OFF_ROW(args_fax, t4Timeout)
+    OFF_ROW(args_fax_file, fname) OFF_ROW(args_fax_file, pages) OFF_ROW(args_fax_file, status)
+    OFF_ROW(args_voice, fname) OFF_ROW(args_voice, max_ms) OFF_ROW(args_voice, stop_on_dtmf)
+    OFF_ROW(args_voice, elapsed_ms) OFF_ROW(args_voice, term_reason)
+    OFF_ROW(args_dtmf, max_digits) OFF_ROW(args_dtmf, timeout) OFF_ROW(args_dtmf, term_digit)
+    OFF_ROW(args_dtmf, digits) OFF_ROW(args_dtmf, count) OFF_ROW(args_dtmf, term_reason)
+    OFF_ROW(args_packet, facility) OFF_ROW(args_packet, cmd_verb) OFF_ROW(args_packet, cmd_specifier)
+    OFF_ROW(args_packet, unit) OFF_ROW(args_packet, line_state) OFF_ROW(args_packet, value)
+    OFF_ROW(args_packet, text)
+    return -1;
+}
