@@ -28,6 +28,7 @@ public record TiffInfo(int pages) {
     private static final int TAG_STRIP_BYTES = 279;
     private static final int TAG_XRES = 282;
     private static final int TAG_YRES = 283;
+    private static final int TAG_T4_OPTIONS = 292;
     private static final int TAG_RES_UNIT = 296;
     private static final int TAG_PAGE_NUMBER = 297;
     /** Standard fax page width in pixels. */
@@ -139,11 +140,12 @@ public record TiffInfo(int pages) {
             entry(b, TAG_STRIP_BYTES, 4, strip.length);
             entry(b, TAG_XRES, 5, rationals);
             entry(b, TAG_YRES, 5, rationals + 8);
+            entry(b, TAG_T4_OPTIONS, 4, 0); // 1-D coding, no fill bits
             entry(b, TAG_RES_UNIT, 3, 2);
             b.putShort((short) TAG_PAGE_NUMBER).putShort((short) 3).putInt(2);
             b.putShort((short) p).putShort((short) pages);
-            entry(b, 292, 4, 0); // T4Options: 1-D coding, no fill bits
-            int next = p == pages - 1 ? 0 : b.position() + 4 + 16;
+            // tags ascend as TIFF requires; the next page's strip precedes its directory
+            int next = p == pages - 1 ? 0 : b.position() + 4 + 16 + strip.length;
             b.putInt(next);
             b.putInt(204).putInt(1).putInt(196).putInt(1);
         }
