@@ -69,6 +69,9 @@ static long parse_tpt(vchan *v, const DV_TPT *tpt) {
     v->tpt_digmask = 0;
     v->tpt_maxtime_ms = 0;
     v->tpt_iddtime_ms = 0;
+    if (tpt == NULL) {
+        return 0;
+    }
     const DV_TPT *t = tpt;
     for (int n = 0; t != NULL; n++) {
         if (n >= MAX_CHAIN) {
@@ -193,6 +196,11 @@ static void complete_io(vchan *v, long termmsk) {
     long bytes = (termmsk & TM_EOD) || (v->io_bytes_total >= 0 && elapsed_bytes > v->io_bytes_total)
                      ? v->io_bytes_total
                      : elapsed_bytes;
+    if (termmsk == TM_MAXTIME) {
+        /* A time limit ends the I/O after exactly that much emulated audio, whatever the host's latency. */
+        long limit = v->tpt_maxtime_ms * BYTES_PER_SECOND / 1000;
+        bytes = v->io_bytes_total >= 0 && limit > v->io_bytes_total ? v->io_bytes_total : limit;
+    }
     unsigned long type = v->io == IO_PLAY ? TDX_PLAY : v->io == IO_RECORD ? TDX_RECORD : TDX_GETDIG;
     if (v->io == IO_RECORD) {
         write_silence(v->io_iott, bytes);
