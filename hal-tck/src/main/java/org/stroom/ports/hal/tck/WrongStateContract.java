@@ -68,7 +68,7 @@ public interface WrongStateContract extends TckContract {
             Throwable thrown = catchThrowable(() -> c.operation().invoke(s, ch));
 
             assertThat(thrown)
-                    .as("%s on a %s channel", c.operation(), before.state())
+                    .as("%s on a %s channel must throw WrongStateException", c.operation(), before.state())
                     .isInstanceOf(WrongStateException.class)
                     .hasMessageContaining(ch.toString())
                     .hasMessageContaining(before.state().toString());
@@ -99,6 +99,7 @@ public interface WrongStateContract extends TckContract {
             ChannelId ch = s.idleChannel();
             Throwable thrown = catchThrowable(() -> s.backend().answer(ch));
             assertThat(thrown)
+                    .as("answer on an IDLE channel must throw WrongStateException")
                     .isInstanceOf(WrongStateException.class)
                     .hasMessageContaining("answer")
                     .hasMessageContaining(ch.toString())
