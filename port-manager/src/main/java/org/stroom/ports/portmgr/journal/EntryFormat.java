@@ -1,0 +1,49 @@
+package org.stroom.ports.portmgr.journal;
+
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.zip.CRC32;
+
+/**
+ * The frame of one journal entry: {@code [u8 format][u32 length][u32 crc32][payload]}, little-endian (the
+ * native order of Chronicle Bytes, so both journals write identical frames).
+ *
+ * <p>Thread-safety: stateless static helpers; a {@link CRC32} is passed in by each thread that uses one.
+ */
+final class EntryFormat {
+    static final int HEADER_BYTES = 9;
+    static final byte INPUT_V1 = 1;
+    static final byte RESUME_V1 = 2;
+    /** Resume marker payload: u64 last good index, u64 first damaged index. */
+    static final int RESUME_PAYLOAD_BYTES = 16;
+
+    private EntryFormat() {}
+
+    static int crc(CRC32 crc, byte[] bytes, int offset, int length) {
+        crc.reset();
+        crc.update(bytes, offset, length);
+        return (int) crc.getValue();
+    }
+
+    static int crc(CRC32 crc, ByteBuffer payload) {
+        crc.reset();
+        crc.update(payload.duplicate());
+        return (int) crc.getValue();
+    }
+
+    /** @return a whole frame holding the payload's bytes from position to limit */
+    static byte[] frame(byte format, ByteBuffer payload, CRC32 crc) {
+        int length = payload.remaining();
+        ByteBuffer out = ByteBuffer.allocate(HEADER_BYTES + length).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(format).putInt(length).putInt(crc(crc, payload)).put(payload.duplicate());
+        return out.array();
+    }
+
+    static ByteBuffer resumePayload(long lastGoodIndex, long firstDamagedIndex) {
+        return ByteBuffer.allocate(RESUME_PAYLOAD_BYTES)
+                .order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(lastGoodIndex)
+                .putLong(firstDamagedIndex)
+                .flip();
+    }
+}
