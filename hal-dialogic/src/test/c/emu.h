@@ -109,6 +109,7 @@
 #define GCRV_NORMAL 0x500
 #define GCRV_ALARM 0x501
 #define GCRV_NOANSWER 0x504
+#define GCRV_GLARE 0x562
 #define ALARM_SOURCE_ID_SPRINGWARE_T1 2UL
 #define ALARM_NOTIFY 1
 #define METAEVENT_MAGIC 0xBAD012FBUL
@@ -125,6 +126,10 @@
 #define TDX_RECORD 0x82
 #define TDX_GETDIG 0x83
 #define TDX_NOSTOP 0x8D
+#define TDX_DIAL 0x84
+#define TDX_CST 0x86
+#define DE_DIGITS 8
+#define DM_DIGITS 0x80
 #define EDX_NOERROR 0
 #define EDX_SYSTEM 1
 #define EDX_BADIOTT 4
@@ -172,6 +177,8 @@
 #define EFX_PHDDEADTX 107
 #define EFX_DCNFAXRX 129
 #define EFX_ABORTCMD 199
+#define EFX_T1EXPTX 100
+#define EFX_T1EXPRX 120
 #define TM_FXTERM 0x01
 #define DFS_EOP 0
 #define DFS_MPS 1
@@ -286,7 +293,7 @@ typedef struct GC_PARM_BLK {
 
 enum dev_kind { DK_FREE = 0, DK_GC_LINE, DK_VOICE, DK_FAX, DK_DTI_BOARD, DK_DTI_TS };
 
-enum io_kind { IO_NONE = 0, IO_PLAY, IO_RECORD, IO_GETDIG };
+enum io_kind { IO_NONE = 0, IO_PLAY, IO_RECORD, IO_GETDIG, IO_DIAL };
 
 /* A queued or current SRL event. */
 typedef struct emu_event {
@@ -329,6 +336,9 @@ typedef struct vchan {
     long tpt_iddtime_ms;
     /* active fax session */
     long fax_dev;
+    /* unsolicited call-status events enabled by dx_setevtmsk (DM_* bits) and the handle to report on */
+    unsigned int cst_mask;
+    long cst_dev;
 } vchan;
 
 typedef struct device {
@@ -362,6 +372,7 @@ typedef struct device {
     int fax_pages_done;
     long fax_estat;
     long fax_termmsk;
+    char fax_file[512];
     /* dti board */
     unsigned short t1mask;
     int alrm_mode;
@@ -375,6 +386,8 @@ typedef struct call {
     int outbound;
     unsigned long seq;
     int far_result;
+    int far_fax;       /* the far end is a fax machine */
+    int far_fax_pages; /* pages it sends when we receive */
     char ani[GC_ADDRSIZE];
     char dnis[GC_ADDRSIZE];
 } call;
@@ -415,6 +428,8 @@ void emu_queue_locked(emu_event *ev);
 emu_event *emu_new_event(long dev, unsigned long type);
 void emu_queue_gc_locked(device *line, unsigned long type, CRN crn, int result);
 int emu_consume_failure_locked(const char *function, long *code);
+int emu_consume_line_failure_locked(int trunk, int ts, long *code);
+call *emu_connected_call_on_vchan_locked(int vchan_ix, device **line);
 int emu_vchan_index(const char *name);
 
 typedef void (*emu_timer_fn)(long a, unsigned long seq);

@@ -200,6 +200,23 @@ int emu_consume_failure_locked(const char *function, long *code) {
     return 0;
 }
 
+static struct {
+    int trunk;
+    int ts;
+    long code;
+} line_failures[MAX_FAILURES];
+
+int emu_consume_line_failure_locked(int trunk, int ts, long *code) {
+    for (int i = 0; i < MAX_FAILURES; i++) {
+        if (line_failures[i].trunk == trunk && line_failures[i].ts == ts && trunk != 0) {
+            *code = line_failures[i].code;
+            line_failures[i].trunk = 0;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 /* ---- error texts (emulator wording) ---- */
 
 typedef struct {
@@ -323,6 +340,7 @@ void emu_reset(void) {
     memset(emu_vchan, 0, sizeof emu_vchan);
     memset(emu_trunk, 0, sizeof emu_trunk);
     memset(failures, 0, sizeof failures);
+    memset(line_failures, 0, sizeof line_failures);
     next_handle = EMU_FIRST_HANDLE;
     next_seq = 1;
     time_scale = 1.0;
@@ -372,6 +390,26 @@ int emu_fail_next(const char *function, long code) {
         if (failures[i].function[0] == '\0') {
             snprintf(failures[i].function, sizeof failures[i].function, "%s", function);
             failures[i].code = code;
+            rc = 0;
+            break;
+        }
+    }
+    pthread_mutex_unlock(&emu_lock);
+    return rc;
+}
+
+/*
+ * The next GlobalCall call on the line at trunk/timeslot (by line device or CRN), or voice/fax call on
+ * its V_ channel, fails with `code` (EGC_* for gc_*, EDX_/EFX_* for dx/fx).
+ */
+int emu_fail_next_on_line(int trunk, int ts, long code) {
+    pthread_mutex_lock(&emu_lock);
+    int rc = -1;
+    for (int i = 0; i < MAX_FAILURES; i++) {
+        if (line_failures[i].trunk == 0) {
+            line_failures[i].trunk = trunk;
+            line_failures[i].ts = ts;
+            line_failures[i].code = code;
             rc = 0;
             break;
         }

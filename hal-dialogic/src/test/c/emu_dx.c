@@ -3,7 +3,9 @@
  *
  * Modelled timing: audio is 8000 bytes per emulated second (8 kHz, 8-bit); DX_MAXTIME and
  * DX_IDDTIME count 100 ms units, or 10 ms units with TF_10MS. Terminators modelled: DX_MAXDTMF,
- * DX_DIGMASK, DX_MAXTIME, DX_IDDTIME; other TPT entries are accepted and ignored.
+ * DX_DIGMASK, DX_MAXTIME, DX_IDDTIME; other TPT entries are accepted and ignored. DX_IDDTIME is
+ * modelled as a pure inter-digit timer: it starts with the first digit, not with dx_getdig.
+ * dx_dial sends DTMF at 100 ms per digit (modelled) and ends with TDX_DIAL.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -201,7 +203,13 @@ static void complete_io(vchan *v, long termmsk) {
         long limit = v->tpt_maxtime_ms * BYTES_PER_SECOND / 1000;
         bytes = v->io_bytes_total >= 0 && limit > v->io_bytes_total ? v->io_bytes_total : limit;
     }
-    unsigned long type = v->io == IO_PLAY ? TDX_PLAY : v->io == IO_RECORD ? TDX_RECORD : TDX_GETDIG;
+    unsigned long type = v->io == IO_PLAY     ? TDX_PLAY
+                         : v->io == IO_RECORD ? TDX_RECORD
+                         : v->io == IO_DIAL   ? TDX_DIAL
+                                              : TDX_GETDIG;
+    if (v->io == IO_DIAL) {
+        bytes = 0;
+    }
     if (v->io == IO_RECORD) {
         write_silence(v->io_iott, bytes);
     }
@@ -255,6 +263,13 @@ static void on_eod(long vix, unsigned long seq) {
     }
 }
 
+static void on_eod_normal(long vix, unsigned long seq) {
+    vchan *v = &emu_vchan[vix];
+    if (v->io != IO_NONE && v->io_seq == seq) {
+        complete_io(v, TM_NORMTERM);
+    }
+}
+
 static void on_maxtime(long vix, unsigned long seq) {
     vchan *v = &emu_vchan[vix];
     if (v->io != IO_NONE && v->io_seq == seq) {
@@ -277,7 +292,7 @@ static void arm_iddtime(long vix, vchan *v) {
 }
 
 static int start_io(int dev, int kind, DX_IOTT *iott, const DV_TPT *tpt, DV_DIGIT *digp, unsigned short mode,
-                    const char *function) {
+                    const char *function, long dial_ms) {
     pthread_mutex_lock(&emu_lock);
     int rc = -1;
     device *d = voice(dev);
@@ -288,6 +303,13 @@ static int start_io(int dev, int kind, DX_IOTT *iott, const DV_TPT *tpt, DV_DIGI
         goto out;
     }
     vchan *v = &emu_vchan[d->vchan_ix];
+    device *line;
+    long code;
+    emu_connected_call_on_vchan_locked(d->vchan_ix, &line);
+    if (line != NULL && emu_consume_line_failure_locked(line->trunk, line->ts, &code)) {
+        rc = dx_fail(d, code);
+        goto out;
+    }
     if (v->io != IO_NONE || v->fax_dev >= 0) {
         rc = dx_fail(d, EDX_BUSY);
         goto out;
@@ -302,7 +324,9 @@ static int start_io(int dev, int kind, DX_IOTT *iott, const DV_TPT *tpt, DV_DIGI
         goto out;
     }
     long total = 0;
-    if (kind != IO_GETDIG) {
+    if (kind == IO_DIAL) {
+        total = dial_ms;
+    } else if (kind != IO_GETDIG) {
         if (iott == NULL) {
             rc = dx_fail(d, EDX_BADIOTT);
             goto out;
@@ -319,14 +343,16 @@ static int start_io(int dev, int kind, DX_IOTT *iott, const DV_TPT *tpt, DV_DIGI
     v->io_seq = emu_next_seq_locked();
     v->io_sync = (mode & EV_ASYNC) == 0;
     v->io_start_ns = emu_now_ns();
-    v->io_bytes_total = kind == IO_GETDIG ? 0 : total;
+    v->io_bytes_total = kind == IO_GETDIG || kind == IO_DIAL ? 0 : total;
     v->io_iott = iott;
     v->io_digp = digp;
     d->lasterr = EDX_NOERROR;
     unsigned long seq = v->io_seq;
-    long digits = digit_termination(v);
+    long digits = kind == IO_DIAL ? 0 : digit_termination(v);
     if (digits != 0) {
         complete_io(v, digits);
+    } else if (kind == IO_DIAL) {
+        emu_schedule_locked(total, on_eod_normal, vix, seq);
     } else {
         if (kind != IO_GETDIG) {
             emu_schedule_locked(total * 1000 / BYTES_PER_SECOND, on_eod, vix, seq);
@@ -334,7 +360,7 @@ static int start_io(int dev, int kind, DX_IOTT *iott, const DV_TPT *tpt, DV_DIGI
         if (v->tpt_maxtime_ms > 0) {
             emu_schedule_locked(v->tpt_maxtime_ms, on_maxtime, vix, seq);
         }
-        if (kind == IO_GETDIG) {
+        if (kind == IO_GETDIG && v->ndigits > 0) {
             arm_iddtime(vix, v);
         }
     }
@@ -385,15 +411,36 @@ int dx_close(int dev) {
 }
 
 int dx_play(int chdev, DX_IOTT *iottp, const DV_TPT *tptp, unsigned short mode) {
-    return start_io(chdev, IO_PLAY, iottp, tptp, NULL, mode, "dx_play");
+    return start_io(chdev, IO_PLAY, iottp, tptp, NULL, mode, "dx_play", 0);
 }
 
 int dx_rec(int chdev, DX_IOTT *iottp, const DV_TPT *tptp, unsigned short mode) {
-    return start_io(chdev, IO_RECORD, iottp, tptp, NULL, mode, "dx_rec");
+    return start_io(chdev, IO_RECORD, iottp, tptp, NULL, mode, "dx_rec", 0);
 }
 
 int dx_getdig(int chdev, const DV_TPT *tptp, DV_DIGIT *digitp, unsigned short mode) {
-    return start_io(chdev, IO_GETDIG, NULL, tptp, digitp, mode, "dx_getdig");
+    return start_io(chdev, IO_GETDIG, NULL, tptp, digitp, mode, "dx_getdig", 0);
+}
+
+int dx_dial(int chdev, const char *dialstrp, void *capp, unsigned short mode) {
+    (void)capp;
+    if (dialstrp == NULL) {
+        return -1;
+    }
+    return start_io(chdev, IO_DIAL, NULL, NULL, NULL, mode, "dx_dial", 100L * (long)strlen(dialstrp));
+}
+
+int dx_setevtmsk(int chdev, unsigned int mask) {
+    pthread_mutex_lock(&emu_lock);
+    device *d = voice(chdev);
+    int rc = -1;
+    if (d != NULL && !injected(d, "dx_setevtmsk")) {
+        emu_vchan[d->vchan_ix].cst_mask = mask;
+        emu_vchan[d->vchan_ix].cst_dev = chdev;
+        rc = 0;
+    }
+    pthread_mutex_unlock(&emu_lock);
+    return rc;
 }
 
 int dx_stopch(int chdev, unsigned short mode) {
@@ -458,7 +505,11 @@ static long attribute(int dev, int which) {
                 if (v->fax_dev >= 0) {
                     value = emu_dev[v->fax_dev].fax_send ? CS_SENDFAX : CS_RECVFAX;
                 } else {
-                    value = v->io == IO_PLAY ? CS_PLAY : v->io == IO_RECORD ? CS_RECD : v->io == IO_GETDIG ? CS_GTDIG : CS_IDLE;
+                    value = v->io == IO_PLAY     ? CS_PLAY
+                            : v->io == IO_RECORD ? CS_RECD
+                            : v->io == IO_GETDIG ? CS_GTDIG
+                            : v->io == IO_DIAL   ? 4 /* CS_DIAL */
+                                                 : CS_IDLE;
                 }
                 break;
             case 2:
@@ -505,10 +556,20 @@ int emu_inject_digits(const char *voice_name, const char *digits) {
     if (vix >= 0) {
         vchan *v = &emu_vchan[vix];
         kept = 0;
-        for (const char *p = digits; *p != '\0' && v->ndigits < LEN_DIGBUF; p++, kept++) {
-            v->digits[v->ndigits] = *p;
-            v->digtypes[v->ndigits] = '0';
-            v->ndigits++;
+        for (const char *p = digits; *p != '\0'; p++) {
+            if ((v->cst_mask & DM_DIGITS) && emu_device_locked(v->cst_dev, DK_VOICE) != NULL) {
+                emu_event *ev = emu_new_event(v->cst_dev, TDX_CST);
+                unsigned short cst[2] = {DE_DIGITS, (unsigned short)(unsigned char)*p};
+                memcpy(ev->data, cst, sizeof cst);
+                ev->len = sizeof cst;
+                emu_queue_locked(ev);
+            }
+            if (v->ndigits < LEN_DIGBUF) {
+                v->digits[v->ndigits] = *p;
+                v->digtypes[v->ndigits] = '0';
+                v->ndigits++;
+                kept++;
+            }
         }
         v->digits[v->ndigits] = '\0';
         v->digtypes[v->ndigits] = '\0';

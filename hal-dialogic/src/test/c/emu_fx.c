@@ -5,9 +5,14 @@
  * session makes voice I/O fail with EDX_BUSY and vice versa (EFX_NOTIDLE). Timing: phase B after
  * emu_fax_phaseb_ms, then one page every emu_fax_page_ms (emulated). A DF_TIFF entry counts
  * io_pgcount pages, or one page when io_pgcount is all-ones; TIFF files are not parsed.
- * fx_rcvfax receives emu_fax_rx_pages pages and does not write the file.
+ * On a channel that a line device uses (its V_ part), the far end must be a fax machine on a
+ * connected call, otherwise the session fails when T.30 timer T1 (35 s) expires; a received fax has
+ * the pages the far end was given (emu_far_end_sends_fax). A channel no line uses behaves as if a
+ * fax machine were connected and receives emu_fax_rx_pages pages. A successful fx_rcvfax writes a
+ * TIFF Class F file of white pages.
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "emu.h"
@@ -36,11 +41,110 @@ static int injected(device *d, const char *function) {
     return 0;
 }
 
+static void put16(unsigned char *p, unsigned v) {
+    p[0] = (unsigned char)v;
+    p[1] = (unsigned char)(v >> 8);
+}
+
+static void put32(unsigned char *p, unsigned long v) {
+    put16(p, (unsigned)(v & 0xFFFF));
+    put16(p + 2, (unsigned)(v >> 16));
+}
+
+static unsigned char *entry(unsigned char *p, unsigned tag, unsigned type, unsigned long value) {
+    put16(p, tag);
+    put16(p + 2, type);
+    put32(p + 4, 1);
+    if (type == 3) {
+        put16(p + 8, (unsigned)value);
+        put16(p + 10, 0);
+    } else {
+        put32(p + 8, value);
+    }
+    return p + 12;
+}
+
+/* Writes `pages` white fine-resolution pages (1728 x 64 rows, T.4 1-D) as little-endian TIFF Class F. */
+static int write_tiff(const char *path, int pages) {
+    enum { ROWS = 64, ENTRIES = 13 };
+    /* one all-white row: EOL, white make-up 1728, white terminating 0 */
+    static const char row[] = "000000000001" "010011011" "00110101";
+    int row_bits = (int)strlen(row);
+    int strip_len = (ROWS * row_bits + 7) / 8;
+    unsigned char *strip = calloc(1, (size_t)strip_len);
+    for (int r = 0, n = 0; r < ROWS; r++) {
+        for (int i = 0; i < row_bits; i++, n++) {
+            if (row[i] == '1') {
+                strip[n / 8] |= (unsigned char)(0x80 >> (n % 8));
+            }
+        }
+    }
+    int ifd_size = 2 + ENTRIES * 12 + 4 + 16;
+    size_t total = 8 + (size_t)pages * (size_t)(strip_len + ifd_size);
+    unsigned char *b = calloc(1, total);
+    memcpy(b, "II*\0", 4);
+    size_t pos = 8;
+    for (int p = 0; p < pages; p++) {
+        size_t strip_at = pos;
+        memcpy(b + pos, strip, (size_t)strip_len);
+        pos += (size_t)strip_len;
+        size_t ifd_at = pos;
+        if (p == 0) {
+            put32(b + 4, ifd_at);
+        }
+        size_t rationals = ifd_at + 2 + ENTRIES * 12 + 4;
+        unsigned char *e = b + pos;
+        put16(e, ENTRIES);
+        e += 2;
+        e = entry(e, 256, 4, 1728);
+        e = entry(e, 257, 4, ROWS);
+        e = entry(e, 258, 3, 1);
+        e = entry(e, 259, 3, 3);
+        e = entry(e, 262, 3, 0);
+        e = entry(e, 273, 4, strip_at);
+        e = entry(e, 278, 4, ROWS);
+        e = entry(e, 279, 4, (unsigned long)strip_len);
+        e = entry(e, 282, 5, rationals);
+        e = entry(e, 283, 5, rationals + 8);
+        e = entry(e, 292, 4, 0);
+        e = entry(e, 296, 3, 2);
+        put16(e, 297);
+        put16(e + 2, 3);
+        put32(e + 4, 2);
+        put16(e + 8, (unsigned)p);
+        put16(e + 10, (unsigned)pages);
+        e += 12;
+        size_t next = p == pages - 1 ? 0 : (size_t)(e - b) + 4 + 16 + (size_t)strip_len;
+        put32(e, next);
+        e += 4;
+        put32(e, 204);
+        put32(e + 4, 1);
+        put32(e + 8, 196);
+        put32(e + 12, 1);
+        e += 16;
+        pos = (size_t)(e - b);
+    }
+    FILE *f = fopen(path, "wb");
+    int rc = -1;
+    if (f != NULL) {
+        rc = fwrite(b, 1, pos, f) == pos ? 0 : -1;
+        if (fclose(f) != 0) {
+            rc = -1;
+        }
+    }
+    free(b);
+    free(strip);
+    return rc;
+}
+
 /* Ends the session on handle h with success or a phase-E status (lock held). */
 static void finish(long h, long estat) {
     device *d = &emu_dev[h];
     if (!d->fax_active) {
         return;
+    }
+    if (estat == 0 && !d->fax_send && write_tiff(d->fax_file, d->fax_pages_done) != 0) {
+        estat = 0x1FE; /* the receive file could not be written: report a driver-level failure */
     }
     d->fax_active = 0;
     d->fax_estat = estat;
@@ -57,6 +161,13 @@ static void finish(long h, long estat) {
 }
 
 static void on_page(long h, unsigned long seq);
+
+static void on_no_fax_device(long h, unsigned long seq) {
+    device *d = &emu_dev[h];
+    if (d->fax_active && d->fax_seq == seq) {
+        finish(h, d->fax_send ? EFX_T1EXPTX : EFX_T1EXPRX);
+    }
+}
 
 static void on_phaseb(long h, unsigned long seq) {
     device *d = &emu_dev[h];
@@ -132,8 +243,18 @@ static int start_session(int dev, int send, int pages, unsigned long flags, cons
         return fx_fail(d, EFX_BADSTATE);
     }
     vchan *v = &emu_vchan[d->vchan_ix];
+    device *line;
+    long code;
+    call *c = emu_connected_call_on_vchan_locked(d->vchan_ix, &line);
+    if (line != NULL && emu_consume_line_failure_locked(line->trunk, line->ts, &code)) {
+        return fx_fail(d, code);
+    }
     if (d->fax_active || v->io != IO_NONE || v->fax_dev >= 0) {
         return fx_fail(d, EFX_NOTIDLE);
+    }
+    int fax_far_end = line == NULL || (c != NULL && c->far_fax);
+    if (!send && c != NULL && c->far_fax && c->far_fax_pages > 0) {
+        pages = c->far_fax_pages;
     }
     if (pages <= 0) {
         return fx_fail(d, EFX_BADIOTT);
@@ -149,7 +270,11 @@ static int start_session(int dev, int send, int pages, unsigned long flags, cons
     d->lasterr = 0;
     v->fax_dev = dev;
     unsigned long seq = d->fax_seq;
-    emu_schedule_locked(emu_fax_phaseb_ms, on_phaseb, dev, seq);
+    if (fax_far_end) {
+        emu_schedule_locked(emu_fax_phaseb_ms, on_phaseb, dev, seq);
+    } else {
+        emu_schedule_locked(35000 /* T.30 T1 */, on_no_fax_device, dev, seq);
+    }
     if ((flags & EV_ASYNC) == 0) {
         while (d->fax_active && d->fax_seq == seq) {
             pthread_cond_wait(&emu_io_cond, &emu_lock);
@@ -230,9 +355,12 @@ int fx_rcvfax(int dev, const char *faxname, unsigned long rcvflag) {
     pthread_mutex_lock(&emu_lock);
     int rc;
     device *d = fax(dev);
-    if (d != NULL && faxname == NULL) {
+    if (d != NULL && (faxname == NULL || strlen(faxname) >= sizeof d->fax_file)) {
         rc = fx_fail(d, EFX_INVALARG);
     } else {
+        if (d != NULL) {
+            snprintf(d->fax_file, sizeof d->fax_file, "%s", faxname);
+        }
         rc = start_session(dev, 0, emu_fax_rx_pages, rcvflag, "fx_rcvfax");
     }
     pthread_mutex_unlock(&emu_lock);
@@ -302,7 +430,7 @@ static long attribute(int dev, int which) {
     device *d = fax(dev);
     long value = AT_FAILURE;
     if (d != NULL) {
-        value = which == 0 ? d->fax_estat : which == 1 ? d->fax_pages_done : d->fax_termmsk;
+        value = which == 0 ? d->fax_estat : which == 1 ? d->fax_pages_done : which == 2 ? d->fax_termmsk : 0;
     }
     pthread_mutex_unlock(&emu_lock);
     return value;
@@ -318,4 +446,9 @@ long ATFX_PGXFER(int dev) {
 
 long ATFX_TERMMSK(int dev) {
     return attribute(dev, 2);
+}
+
+/* Negotiated rate: the emulator always trains at V.17 14,400 bit/s. */
+long ATFX_SPEED(int dev) {
+    return attribute(dev, 3) == AT_FAILURE ? AT_FAILURE : 14400;
 }

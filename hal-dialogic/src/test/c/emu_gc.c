@@ -27,6 +27,11 @@ static struct {
     long delay_ms;
 } far_ends[MAX_FAR_ENDS];
 
+/* Far end of numbers not in the table: answers (result 0) after 3 s, a person rather than a fax. */
+static int default_result = 0;
+static long default_delay_ms = 3000;
+static int default_fax = 0;
+
 static const char *cclib_name(int id) {
     switch (id) {
         case GC_ISDN_LIB:
@@ -114,6 +119,15 @@ static int require_async(const char *function, unsigned long mode) {
     return GC_SUCCESS;
 }
 
+static int line_failed(device *line, const char *function) {
+    long code;
+    if (emu_consume_line_failure_locked(line->trunk, line->ts, &code)) {
+        fail((int)code, "%s: injected failure on %s", function, line->name);
+        return 1;
+    }
+    return 0;
+}
+
 static device *line_of(LINEDEV ld) {
     return emu_device_locked(ld, DK_GC_LINE);
 }
@@ -191,6 +205,9 @@ void emu_gc_reset_locked(void) {
     emu_gc_stopped = 0;
     next_crn = EMU_FIRST_CRN;
     memset(far_ends, 0, sizeof far_ends);
+    default_result = 0;
+    default_delay_ms = 3000;
+    default_fax = 0;
 }
 
 /* ---- start / stop ---- */
@@ -423,6 +440,8 @@ static int call_transition(CRN crn, unsigned long mode, const transition *t) {
         rc = fail(EGC_INVCRN, "%s: crn 0x%lx is not a live call", t->function, crn);
     } else if (require_async(t->function, mode) != GC_SUCCESS) {
         rc = GC_ERROR;
+    } else if (line_failed(line, t->function)) {
+        rc = GC_ERROR;
     } else if ((c->state & t->allowed) == 0) {
         rc = fail(EGC_INVSTATE, "%s: crn 0x%lx is in state %s", t->function, crn, state_name(c->state));
     } else {
@@ -468,6 +487,8 @@ static int release(CRN crn, int async, unsigned long mode, const char *function)
     } else if (c == NULL || line == NULL) {
         rc = fail(EGC_INVCRN, "%s: crn 0x%lx is not a live call", function, crn);
     } else if (async && require_async(function, mode) != GC_SUCCESS) {
+        rc = GC_ERROR;
+    } else if (line_failed(line, function)) {
         rc = GC_ERROR;
     } else if (c->state != GCST_IDLE) {
         rc = fail(EGC_INVSTATE, "%s: crn 0x%lx is in state %s (drop it first)", function, crn, state_name(c->state));
@@ -556,6 +577,10 @@ int gc_MakeCall(LINEDEV linedev, CRN *crnp, char *numberstr, void *makecallp, in
         rc = GC_ERROR;
         goto out;
     }
+    if (line_failed(line, "gc_MakeCall")) {
+        rc = GC_ERROR;
+        goto out;
+    }
     if (line->line_blocked) {
         rc = fail(EGC_ALARM, "gc_MakeCall: %s is blocked by a trunk alarm", line->name);
         goto out;
@@ -573,12 +598,14 @@ int gc_MakeCall(LINEDEV linedev, CRN *crnp, char *numberstr, void *makecallp, in
     }
     c->outbound = 1;
     snprintf(c->dnis, sizeof c->dnis, "%s", numberstr);
-    int result = 0;
-    long delay = 3000;
+    int result = default_result;
+    long delay = default_delay_ms;
+    c->far_fax = default_fax;
     for (int i = 0; i < MAX_FAR_ENDS; i++) {
         if (far_ends[i].number[0] != '\0' && strcmp(far_ends[i].number, numberstr) == 0) {
             result = far_ends[i].result;
             delay = far_ends[i].delay_ms;
+            c->far_fax = 0;
         }
     }
     /* The timeout argument is taken as seconds (fact sheet section 10: unit not captured). */
@@ -910,6 +937,22 @@ static device *line_at(int trunk_no, int ts) {
 }
 
 /*
+ * Glare: the network seizes a line on which our outbound call is still being set up. As on the user
+ * side of a PRI, the network wins: our call is disconnected with GCRV_GLARE and stays on the table
+ * until the application drops and releases it. Returns 1 if the line is now free for the new call.
+ */
+static int glare_locked(device *line) {
+    call *c = call_of(line->crn);
+    if (c == NULL || !c->outbound
+        || (c->state != GCST_DIALING && c->state != GCST_PROCEEDING && c->state != GCST_ALERTING)) {
+        return 0;
+    }
+    disconnect_locked(line, c, GCRV_GLARE);
+    line->crn = 0;
+    return 1;
+}
+
+/*
  * Presents an inbound call on trunk/timeslot. Returns the new CRN, or
  * -1 no open line, -2 line not armed by gc_WaitCall, -3 line already has a call, -4 line blocked.
  */
@@ -921,10 +964,10 @@ long emu_inject_inbound_call(int trunk_no, int ts, const char *ani, const char *
         rc = -1;
     } else if (!line->armed) {
         rc = -2;
-    } else if (line->crn != 0) {
-        rc = -3;
     } else if (line->line_blocked) {
         rc = -4;
+    } else if (line->crn != 0 && !glare_locked(line)) {
+        rc = -3;
     } else {
         LINEDEV ld = line - emu_dev;
         int detected = (line->gcmask & GCMSK_DETECTED) != 0;
@@ -982,6 +1025,51 @@ int emu_set_far_end(const char *number, int result, long delay_ms) {
     }
     pthread_mutex_unlock(&emu_lock);
     return rc;
+}
+
+/* Far end for numbers not set with emu_set_far_end: result 0 answers, a GCRV_* code fails; fax != 0 answers with a fax machine. */
+int emu_set_default_far_end(int result, long delay_ms, int fax) {
+    if (delay_ms < 0) {
+        return -1;
+    }
+    pthread_mutex_lock(&emu_lock);
+    default_result = result;
+    default_delay_ms = delay_ms;
+    default_fax = fax;
+    pthread_mutex_unlock(&emu_lock);
+    return 0;
+}
+
+/* The far end of the call on trunk/timeslot is a fax machine that sends `pages` when we receive. */
+int emu_far_end_sends_fax(int trunk_no, int ts, int pages) {
+    if (pages < 1) {
+        return -1;
+    }
+    pthread_mutex_lock(&emu_lock);
+    device *line = line_at(trunk_no, ts);
+    call *c = line == NULL ? NULL : call_of(line->crn);
+    int rc = -1;
+    if (c != NULL) {
+        c->far_fax = 1;
+        c->far_fax_pages = pages;
+        rc = 0;
+    }
+    pthread_mutex_unlock(&emu_lock);
+    return rc;
+}
+
+/* The connected call on the line whose V_ channel is vchan_ix; *line is that line or NULL if none uses it. */
+call *emu_connected_call_on_vchan_locked(int vchan_ix, device **line) {
+    *line = NULL;
+    for (long h = EMU_FIRST_HANDLE; h < EMU_MAX_DEVICES; h++) {
+        device *d = &emu_dev[h];
+        if (d->open && d->kind == DK_GC_LINE && d->vchan_ix == vchan_ix) {
+            *line = d;
+            call *c = call_of(d->crn);
+            return c != NULL && c->state == GCST_CONNECTED ? c : NULL;
+        }
+    }
+    return NULL;
 }
 
 /* ---- GC_PARM_BLK utilities (1-byte packed TLV chain) ---- */

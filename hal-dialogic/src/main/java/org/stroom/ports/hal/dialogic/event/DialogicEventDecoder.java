@@ -96,11 +96,27 @@ public final class DialogicEventDecoder {
             case DxConstants.TDX_PLAY -> new VoiceEvent.PlayDone(dev, term, raw.count());
             case DxConstants.TDX_RECORD -> new VoiceEvent.RecordDone(dev, term, raw.count());
             case DxConstants.TDX_GETDIG -> new VoiceEvent.DigitsDone(dev, term, raw.count());
+            case DxConstants.TDX_DIAL -> new VoiceEvent.DialDone(dev, term);
+            case DxConstants.TDX_CST -> callStatus(dev, raw.data());
             case DxConstants.TDX_NOSTOP -> new VoiceEvent.NoStop(dev);
             case DxConstants.TDX_RESET -> new VoiceEvent.Reset(dev);
             case DxConstants.TDX_RESETERR -> new VoiceEvent.ResetFailed(dev);
             default -> new VoiceEvent.Other(dev, (int) raw.type());
         };
+    }
+
+    private static VoiceEvent callStatus(VoiceDevice dev, byte[] data) {
+        if (data.length < 4) {
+            return new VoiceEvent.Other(dev, DxConstants.TDX_CST);
+        }
+        // DX_CST: two unsigned shorts, cst_event then cst_data (x86, little-endian)
+        ByteBuffer b = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN);
+        int event = b.getShort(0) & 0xFFFF;
+        int value = b.getShort(2) & 0xFFFF;
+        if (event == DxConstants.DE_DIGITS && value > 0 && value < 0x80) {
+            return new VoiceEvent.DigitDetected(dev, (char) value);
+        }
+        return new VoiceEvent.CallStatus(dev, event, value);
     }
 
     private static FaxEvent fax(RawSrlEvent raw) {

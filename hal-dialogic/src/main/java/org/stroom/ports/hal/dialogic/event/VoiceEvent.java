@@ -55,6 +55,47 @@ public sealed interface VoiceEvent extends DialogicEvent {
         }
     }
 
+    /**
+     * TDX_DIAL: dx_dial finished sending its digits. Thread-safety: immutable.
+     *
+     * @param device the channel
+     * @param termination TM_* bits
+     */
+    record DialDone(VoiceDevice device, int termination) implements VoiceEvent {
+        /** @throws NullPointerException if device is null */
+        public DialDone {
+            Objects.requireNonNull(device, "device");
+        }
+    }
+
+    /**
+     * TDX_CST with DE_DIGITS: one DTMF digit detected (reported when DM_DIGITS is enabled).
+     * Thread-safety: immutable.
+     *
+     * @param device the channel
+     * @param digit the digit, one of {@code 0-9 * # A-D}
+     */
+    record DigitDetected(VoiceDevice device, char digit) implements VoiceEvent {
+        /** @throws NullPointerException if device is null */
+        public DigitDetected {
+            Objects.requireNonNull(device, "device");
+        }
+    }
+
+    /**
+     * Any other TDX_CST call-status event. Thread-safety: immutable.
+     *
+     * @param device the channel
+     * @param event DE_* value
+     * @param data event-specific data
+     */
+    record CallStatus(VoiceDevice device, int event, int data) implements VoiceEvent {
+        /** @throws NullPointerException if device is null */
+        public CallStatus {
+            Objects.requireNonNull(device, "device");
+        }
+    }
+
     /** TDX_NOSTOP: dx_stopch with EV_NOSTOP found the channel idle. Thread-safety: immutable. @param device the channel */
     record NoStop(VoiceDevice device) implements VoiceEvent {
         /** @throws NullPointerException if device is null */

@@ -252,6 +252,20 @@ public final class DialogicCalls {
         srlCheck(dx.dx_clrdigbuf(dev.value()), "dx_clrdigbuf", dev.value(), DxConstants::errorName);
     }
 
+    /** Sends DTMF {@code digits}; TDX_DIAL follows. */
+    public void dxDial(VoiceDevice dev, String digits) {
+        srlCheck(
+                dx.dx_dial(dev.value(), digits, null, (short) SrlConstants.EV_ASYNC),
+                "dx_dial",
+                dev.value(),
+                DxConstants::errorName);
+    }
+
+    /** Enables unsolicited call-status events (DM_* bits, e.g. DM_DIGITS), reported as TDX_CST. */
+    public void dxSetevtmsk(VoiceDevice dev, int mask) {
+        srlCheck(dx.dx_setevtmsk(dev.value(), mask), "dx_setevtmsk", dev.value(), DxConstants::errorName);
+    }
+
     /** @return the CS_* state of the channel */
     public int dxState(VoiceDevice dev) {
         return (int) attribute(dx.ATDX_STATE(dev.value()).longValue(), "ATDX_STATE", dev.value());
@@ -300,6 +314,17 @@ public final class DialogicCalls {
     /** Receives into a file; TFX_FAXRECV or TFX_FAXERROR ends the session. */
     public void fxRcvfax(FaxDevice dev, String fileName, long flags) {
         srlCheck(fx.fx_rcvfax(dev.value(), fileName, nl(flags)), "fx_rcvfax", dev.value(), FxConstants::errorName);
+    }
+
+    /** Sets our T.30 station id (FC_LOCALID, at most 20 characters). */
+    public void fxSetLocalId(FaxDevice dev, String id) {
+        Memory m = new Memory(id.length() + 1L);
+        m.setString(0, id, StandardCharsets.US_ASCII.name());
+        srlCheck(
+                fx.fx_setparm(dev.value(), nl(FxConstants.FC_LOCALID), m),
+                "fx_setparm",
+                dev.value(),
+                FxConstants::errorName);
     }
 
     /** Aborts the session, which then ends with TFX_FAXERROR and phase E EFX_ABORTCMD. */

@@ -113,6 +113,19 @@ public final class DxConstants {
     public static final int DM_S = 0x800;
     public static final int DM_P = 0x1000;
 
+    /* call-status events (DX_CST.cst_event) and their enable masks for dx_setevtmsk */
+    public static final int DE_RINGS = 1;
+    public static final int DE_SILON = 2;
+    public static final int DE_SILOF = 3;
+    public static final int DE_LCON = 4;
+    public static final int DE_LCOF = 5;
+    public static final int DE_WINK = 6;
+    public static final int DE_RNGOFF = 7;
+    public static final int DE_DIGITS = 8;
+    public static final int DE_DIGOFF = 9;
+    public static final int DM_RINGS = 0x1;
+    public static final int DM_DIGITS = 0x80;
+
     /* channel states (ATDX_STATE) */
     public static final int CS_IDLE = 1;
     public static final int CS_PLAY = 2;

@@ -2,6 +2,7 @@ package org.stroom.ports.hal.dialogic.jna;
 
 import com.sun.jna.Library;
 import com.sun.jna.NativeLong;
+import com.sun.jna.Pointer;
 import org.stroom.ports.hal.dialogic.jna.DxStructs.DV_DIGIT;
 import org.stroom.ports.hal.dialogic.jna.DxStructs.DV_TPT;
 import org.stroom.ports.hal.dialogic.jna.DxStructs.DX_IOTT;
@@ -31,6 +32,11 @@ public interface DxLibrary extends Library {
     int dx_setdigtyp(int chdev, short digmask);
 
     int dx_clrtpt(DV_TPT tptp, int size);
+
+    /** @param capp call-analysis parameters (DX_CAP, layout not captured): pass null */
+    int dx_dial(int chdev, String dialstrp, Pointer capp, short mode);
+
+    int dx_setevtmsk(int chdev, int mask);
 
     NativeLong ATDX_TERMMSK(int dev);
 

@@ -36,4 +36,6 @@ public interface FxLibrary extends Library {
     NativeLong ATFX_PGXFER(int dev);
 
     NativeLong ATFX_TERMMSK(int dev);
+
+    NativeLong ATFX_SPEED(int dev);
 }

@@ -102,6 +102,13 @@ class DialogicEventDecoderTest {
     }
 
     @Test
+    void digitCallStatusDecodesToTheDigit() {
+        assertThat(DialogicEventDecoder.decode(
+                        DeviceKind.VOICE, new RawSrlEvent(3, DxConstants.TDX_CST, 0, 0, 0, new byte[] {8, 0, '7', 0})))
+                .isEqualTo(new VoiceEvent.DigitDetected(new VoiceDevice(3), '7'));
+    }
+
+    @Test
     void malformedInputDecodesToOtherInsteadOfFailing() {
         assertThat(DialogicEventDecoder.decode(DeviceKind.GC_LINE, raw(4, GcConstants.GCEV_OFFERED)))
                 .as("call event without a CRN")
@@ -144,7 +151,12 @@ class DialogicEventDecoderTest {
                 of(DeviceKind.VOICE, DxConstants.TDX_NOSTOP),
                 of(DeviceKind.VOICE, DxConstants.TDX_RESET),
                 of(DeviceKind.VOICE, DxConstants.TDX_RESETERR),
-                of(DeviceKind.VOICE, DxConstants.TDX_CST),
+                of(DeviceKind.VOICE, DxConstants.TDX_DIAL),
+                of(DeviceKind.VOICE, DxConstants.TDX_ERROR),
+                DialogicEventDecoder.decode(
+                        DeviceKind.VOICE, new RawSrlEvent(1, DxConstants.TDX_CST, 0, 0, 0, new byte[] {8, 0, '#', 0})),
+                DialogicEventDecoder.decode(
+                        DeviceKind.VOICE, new RawSrlEvent(1, DxConstants.TDX_CST, 0, 0, 0, new byte[] {1, 0, 0, 0})),
                 of(DeviceKind.FAX, FxConstants.TFX_PHASEB),
                 of(DeviceKind.FAX, FxConstants.TFX_PHASED),
                 of(DeviceKind.FAX, FxConstants.TFX_FAXSEND),

@@ -75,7 +75,7 @@ class AlarmEmulatorTest {
         assertThat(s.next()).isEqualTo(new GcEvent.Disconnected(line, crn, GcConstants.GCRV_ALARM));
         assertThat(s.emu.emu_inject_inbound_call(1, 1, "1", "2").longValue())
                 .as("a blocked line takes no calls")
-                .isEqualTo(-3);
+                .isEqualTo(-4);
         s.calls.gcDropCall(crn, GcConstants.GC_NORMAL_CLEARING);
         s.next(GcEvent.Dropped.class);
         s.calls.gcReleaseCallEx(crn);

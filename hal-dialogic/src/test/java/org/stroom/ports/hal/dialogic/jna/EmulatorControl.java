@@ -43,4 +43,10 @@ public interface EmulatorControl extends Library {
     int emu_pending_events();
 
     NativeLong emu_layout(String what);
+
+    int emu_fail_next_on_line(int trunk, int timeslot, NativeLong code);
+
+    int emu_set_default_far_end(int result, NativeLong delayMs, int fax);
+
+    int emu_far_end_sends_fax(int trunk, int timeslot, int pages);
 }

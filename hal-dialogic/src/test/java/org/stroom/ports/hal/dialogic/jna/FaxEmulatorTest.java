@@ -4,9 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.jna.Memory;
+import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.stroom.ports.hal.api.TiffInfo;
 import org.stroom.ports.hal.api.VendorException;
 import org.stroom.ports.hal.dialogic.event.DialogicEvent;
 import org.stroom.ports.hal.dialogic.event.FaxEvent;
@@ -84,11 +87,43 @@ class FaxEmulatorTest {
     }
 
     @Test
-    void receiveDeliversTheConfiguredPages() {
+    void receiveDeliversTheConfiguredPagesIntoATiffFile(@TempDir Path dir) {
         s.emu.emu_set_fax_timing(6000, 60000, 2);
         s.calls.fxInitstat(fax, FxConstants.DF_RX);
-        s.calls.fxRcvfax(fax, "/tmp/in.tif", SrlConstants.EV_ASYNC);
+        Path file = dir.resolve("in.tif");
+        s.calls.fxRcvfax(fax, file.toString(), SrlConstants.EV_ASYNC);
         assertThat(s.next()).isEqualTo(new FaxEvent.Received(fax, 2));
+        assertThat(TiffInfo.read(file).pages()).isEqualTo(2);
+    }
+
+    @Test
+    void faxToAVoiceAnswererFailsWhenT1Expires() {
+        s.calls.gcStart();
+        LineDevice line = s.openLine(1, 1); // voice dxxxB1C1
+        Crn crn = s.calls.gcMakeCall(line, "5551234", 0);
+        s.next(GcEvent.Alerting.class);
+        s.next(GcEvent.Connected.class);
+        s.calls.fxInitstat(fax, FxConstants.DF_TX);
+        s.calls.fxSendfax(fax, DF_IOTT.tiff(0, 0, 1), SEND_FLAGS);
+        assertThat(s.next()).isEqualTo(new FaxEvent.Failed(fax, FxConstants.ESTAT_EFX_T1EXPTX, 0));
+        assertThat(s.calls.gcGetCallState(crn)).isEqualTo(GcConstants.GCST_CONNECTED);
+    }
+
+    @Test
+    void faxMachineFarEndSendsItsPagesOnAConnectedCall(@TempDir Path dir) {
+        s.calls.gcStart();
+        LineDevice line = s.openLine(1, 1);
+        s.calls.gcWaitCall(line);
+        s.emu.emu_inject_inbound_call(1, 1, "1", "2");
+        Crn crn = s.next(GcEvent.Offered.class).crn();
+        s.calls.gcAnswerCall(crn, 0);
+        s.next(GcEvent.Answered.class);
+        assertThat(s.emu.emu_far_end_sends_fax(1, 1, 3)).isZero();
+        s.calls.fxInitstat(fax, FxConstants.DF_RX);
+        Path file = dir.resolve("rx.tif");
+        s.calls.fxRcvfax(fax, file.toString(), SrlConstants.EV_ASYNC);
+        assertThat(s.next()).isEqualTo(new FaxEvent.Received(fax, 3));
+        assertThat(TiffInfo.read(file).pages()).isEqualTo(3);
     }
 
     @Test

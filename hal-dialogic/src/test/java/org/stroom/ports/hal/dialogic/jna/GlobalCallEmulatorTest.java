@@ -159,6 +159,36 @@ class GlobalCallEmulatorTest {
     }
 
     @Test
+    void inboundSeizureOfADiallingLineIsGlareThatTheNetworkWins() {
+        LineDevice line = s.openLine(1, 12);
+        s.calls.gcWaitCall(line);
+        s.emu.emu_set_default_far_end(0, new NativeLong(30_000), 0);
+        Crn ours = s.calls.gcMakeCall(line, "5551234", 0);
+        long theirs = s.emu.emu_inject_inbound_call(1, 12, "1", "2").longValue();
+        assertThat(theirs).isPositive().isNotEqualTo(ours.value());
+        assertThat(s.next()).isEqualTo(new GcEvent.Disconnected(line, ours, GcConstants.GCRV_GLARE));
+        assertThat(s.next()).isEqualTo(new GcEvent.Offered(line, new Crn(theirs)));
+        s.calls.gcDropCall(ours, GcConstants.GC_NORMAL_CLEARING);
+        s.next(GcEvent.Dropped.class);
+        s.calls.gcReleaseCallEx(ours);
+        s.next(GcEvent.Released.class);
+        assertThat(s.calls.gcGetCallState(new Crn(theirs))).isEqualTo(GcConstants.GCST_OFFERED);
+    }
+
+    @Test
+    void failureInjectedOnALineHitsOnlyThatLinesNextCall() {
+        LineDevice a = s.openLine(1, 13);
+        LineDevice b = s.openLine(1, 14);
+        s.emu.emu_fail_next_on_line(1, 14, new NativeLong(GcConstants.EGC_NOMEM));
+        Crn onA = s.calls.gcMakeCall(a, "5551234", 0);
+        assertThatThrownBy(() -> s.calls.gcMakeCall(b, "5551234", 0))
+                .isInstanceOfSatisfying(
+                        VendorException.class, e -> assertThat(e.symbol()).isEqualTo("EGC_NOMEM"));
+        Crn onB = s.calls.gcMakeCall(b, "5551234", 0);
+        assertThat(onB).isNotEqualTo(onA);
+    }
+
+    @Test
     void unarmedLineRefusesInboundCalls() {
         s.openLine(1, 6);
         assertThat(s.emu.emu_inject_inbound_call(1, 6, "1", "2").longValue()).isEqualTo(-2);

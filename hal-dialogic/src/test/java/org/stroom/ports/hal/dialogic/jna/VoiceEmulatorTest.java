@@ -88,6 +88,32 @@ class VoiceEmulatorTest {
     }
 
     @Test
+    void interDigitTimerStartsWithTheFirstDigit() {
+        DV_TPT[] tpt = DV_TPT.table(DxConstants.DX_IDDTIME, 20, 0, DxConstants.DX_MAXTIME, 600, 0);
+        DV_DIGIT digits = new DV_DIGIT();
+        s.calls.dxGetdig(ch, tpt[0], digits, ASYNC);
+        s.emu.emu_inject_digits("dxxxB1C1", "7");
+        assertThat(s.next()).isEqualTo(new VoiceEvent.DigitsDone(ch, DxConstants.TM_IDDTIME, 1));
+    }
+
+    @Test
+    void digitsAreReportedAsCallStatusEventsWhenEnabled() {
+        assertThat(s.libs.dx().dx_setevtmsk(ch.value(), DxConstants.DM_DIGITS)).isZero();
+        s.emu.emu_inject_digits("dxxxB1C1", "4#");
+        RawSrlEvent first = s.nextRaw();
+        assertThat(first.type()).isEqualTo(DxConstants.TDX_CST);
+        assertThat(first.data()).containsExactly(DxConstants.DE_DIGITS, 0, '4', 0);
+        assertThat(s.nextRaw().data()).containsExactly(DxConstants.DE_DIGITS, 0, '#', 0);
+    }
+
+    @Test
+    void dialSendsDigitsAndReportsTdxDial() {
+        assertThat(s.libs.dx().dx_dial(ch.value(), "123#", null, (short) ASYNC)).isZero();
+        assertThat(s.calls.dxState(ch)).isEqualTo(DxConstants.CS_DIAL);
+        assertThat(s.next()).isEqualTo(new VoiceEvent.DialDone(ch, DxConstants.TM_NORMTERM));
+    }
+
+    @Test
     void secondIoOnABusyChannelFailsWithEdxBusy() {
         s.emu.emu_set_time_scale(1.0);
         s.calls.dxPlay(ch, DX_IOTT.memory(new Memory(80_000)), null, ASYNC);
