@@ -61,7 +61,7 @@ public final class SpanConfigValidator {
                     path + ".lineCoding",
                     "pri-needs-b8zs",
                     "ISDN PRI is declared with AMI coding; 64 kbit/s B-channels need B8ZS",
-                    "set lineCoding to B8ZS"));
+                    "set the line coding to B8ZS"));
         }
         if (sig != null && span.signallingMode() != null && sig.mode() != span.signallingMode()) {
             out.add(new Violation(
