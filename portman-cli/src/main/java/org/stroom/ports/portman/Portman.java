@@ -18,7 +18,7 @@ import picocli.CommandLine.Command;
         versionProvider = Portman.Version.class,
         description =
                 "Stroom port manager: capacity checks, simulation and calculators for fax and voice ports on T1 spans.",
-        subcommands = {ErlangCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {ValidateCommand.class, ErlangCommand.class, CommandLine.HelpCommand.class})
 public final class Portman implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
