@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import net.jqwik.api.Example;
 import org.stroom.ports.hal.api.BackendState;
 import org.stroom.ports.hal.api.BoardInfo;
@@ -25,6 +27,7 @@ import org.stroom.ports.hal.api.event.CallConnected;
 import org.stroom.ports.hal.api.event.CallOffered;
 import org.stroom.ports.hal.api.event.ChannelInService;
 import org.stroom.ports.hal.api.event.ChannelOutOfService;
+import org.stroom.ports.t1.Ds0Layout;
 import org.stroom.ports.t1.SpanLocation;
 
 /**
@@ -105,11 +108,23 @@ public interface LifecycleContract extends TckContract {
                     .isInstanceOf(HalException.class)
                     .hasMessageContaining(nowhere.toString());
             assertThatThrownBy(() -> s.backend().channel(ghost))
+                    .as("channel() on a span the backend does not have")
                     .isInstanceOf(HalException.class)
-                    .hasMessageContaining(ghost.toString());
+                    .hasMessageContaining(nowhere.toString());
             assertThatThrownBy(() -> s.backend().answer(ghost))
+                    .as("answer() on a span the backend does not have")
                     .isInstanceOf(HalException.class)
-                    .hasMessageContaining(ghost.toString());
+                    .hasMessageContaining(nowhere.toString());
+            Optional<ChannelId> notABearer = s.backend().spans().stream()
+                    .flatMap(span -> IntStream.rangeClosed(1, Ds0Layout.TIMESLOTS)
+                            .filter(ds0 -> span.config().isEmpty()
+                                    || !span.config().get().layout().isBearer(ds0))
+                            .mapToObj(ds0 -> new ChannelId(span.location(), ds0)))
+                    .findFirst();
+            notABearer.ifPresent(ch -> assertThatThrownBy(() -> s.backend().channel(ch))
+                    .as("channel() on a timeslot that is no bearer channel (D-channel or empty span port)")
+                    .isInstanceOf(HalException.class)
+                    .hasMessageContaining(ch.toString()));
         }
     }
 
