@@ -1,0 +1,949 @@
+package org.stroom.ports.portmgr.core;
+
+import com.lmax.disruptor.BlockingWaitStrategy;
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.InsufficientCapacityException;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.WaitStrategy;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stroom.ports.portmgr.journal.Journal;
+import org.stroom.ports.portmgr.journal.SnapshotStore;
+import org.stroom.ports.t1.NanoClock;
+
+/**
+ * The single-writer event core: every input is published into an LMAX Disruptor ring and passes, in ring
+ * order, through four stages; the state machine is applied by one thread only.
+ *
+ * <pre>
+ *   API, HAL callback, clock tick and admin threads
+ *     submit(I) -&gt; CompletableFuture / submit(I, ReplyHandler) / submitSync(I, timeout) / execute(WriterTask)
+ *     read the NanoClock, claim a slot; ring full for publishTimeout -&gt; overloadedResult(input), not journaled
+ *                                        |
+ *                                        v
+ *   +----------------------------------------------------------------------------------------+
+ *   | ring slot: input | publishedNanos | encoded bytes | journalIndex | result | reply | task |
+ *   +----------------------------------------------------------------------------------------+
+ *        |
+ *        v
+ *   +--------------------+    +------------------+    +---------------------+    +-------------+
+ *   | 1 journal          |---&gt;| 2 apply          |---&gt;| 3 reply / notify    |---&gt;| 4 clear     |
+ *   | stamp the time     |    | StateMachine     |    | complete the future |    | drop the    |
+ *   | Codec.encode       |    |   .apply(input)  |    | or ReplyHandler,    |    | slot's      |
+ *   | Journal.append     |    | (the one writer) |    | ResultListener      |    | references  |
+ *   +--------------------+    +------------------+    +---------------------+    +-------------+
+ *   THREAD_PER_STAGE: journal thread --&gt; writer thread --&gt; reply thread (runs 3 and 4)
+ *   SINGLE_THREAD:    one thread runs 1, 2, 3, 4 for each slot in turn
+ * </pre>
+ *
+ * <p><b>Write-ahead.</b> An input is appended to the {@link Journal} before it is applied, and its reply is
+ * given after it is applied, so an acknowledged input is always journaled. Replaying the journal into a fresh
+ * state machine ({@link Recovery}) rebuilds the same state.
+ *
+ * <p><b>Time.</b> The publishing thread reads the injected {@link NanoClock}; the journal stage raises the
+ * value to the previous input's stamp if needed (so stamps never decrease in journal order, whatever the
+ * producers' interleaving) and gives it to the {@link Stamper}, which puts it into the input. The journal
+ * holds the stamped input, so the state machine, live or in replay, sees the same time and never reads a
+ * clock.
+ *
+ * <p><b>Overload.</b> When the ring stays full for the publish timeout, the input is answered at once, on the
+ * submitting thread, with {@code overloadedResult.apply(input)}; it is neither journaled nor applied. Callers
+ * are never blocked for longer than that timeout.
+ *
+ * <p><b>Fail-fast.</b> An exception in any stage (journal I/O, encoding, the state machine, a reply handler or
+ * listener) is never swallowed: it is logged, reported by {@link #failure()} and given to the failure listener;
+ * from then on no input is journaled or applied, every input not yet applied is answered with an
+ * {@link EventCoreFailedException} carrying the cause, and submits throw one. Recover a new core from the
+ * journal to continue.
+ *
+ * <p>Thread-safety: {@code submit*}, {@link #execute}, {@link #snapshot}, {@link #metrics}, {@link #failure} and
+ * {@link #close} are safe from any thread (unless built with {@link Builder#singleProducer()}).
+ */
+public final class EventCore<I, R> implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventCore.class);
+
+    private final String name;
+    private final StateMachine<I, R> stateMachine;
+    private final Journal journal;
+    private final boolean journalEnabled;
+    private final Codec<I> codec;
+    private final Stamper<I> stamper;
+    private final NanoClock clock;
+    private final Function<? super I, ? extends R> overloadedResult;
+    private final long publishTimeoutNanos;
+    private final long syncSpinNanos;
+    private final long closeTimeoutNanos;
+    private final ResultListener<? super I, ? super R> resultListener;
+    private final Consumer<? super Throwable> failureListener;
+    private final SnapshotSupport<?> snapshots;
+    private final Disruptor<Slot<I, R>> disruptor;
+    private final RingBuffer<Slot<I, R>> ring;
+    private final EventHandler<Slot<I, R>> lastStage;
+    private final CountDownLatch started;
+
+    private final AtomicInteger publishing = new AtomicInteger();
+    private final AtomicReference<EventCoreFailedException> failure = new AtomicReference<>();
+    private final AtomicLong failedAt = new AtomicLong(Long.MAX_VALUE);
+    private final LongAdder overloaded = new LongAdder();
+    private final AtomicLong appliedCount = new AtomicLong();
+    private final AtomicLong lastAppliedPublished;
+    private volatile boolean closed;
+
+    // Journal-thread state.
+    private long lastStamp = Long.MIN_VALUE;
+    private long offIndex;
+    // Writer-thread state.
+    private long lastAppliedIndex;
+    private long applied;
+    private long sinceSnapshot;
+
+    private EventCore(Builder<I, R> b) {
+        this.name = b.name;
+        this.stateMachine = b.stateMachine;
+        this.journal = b.journal;
+        this.journalEnabled = b.journal.isEnabled();
+        this.codec = b.codec;
+        this.stamper = b.stamper;
+        this.clock = b.clock;
+        this.overloadedResult = b.overloadedResult;
+        this.publishTimeoutNanos = b.publishTimeout.toNanos();
+        this.syncSpinNanos = b.syncSpin.toNanos();
+        this.closeTimeoutNanos = b.closeTimeout.toNanos();
+        this.resultListener = b.resultListener;
+        this.failureListener = b.failureListener;
+        this.snapshots = b.snapshots;
+        this.lastAppliedIndex = b.initialIndex;
+        this.offIndex = b.initialIndex + 1;
+        this.lastAppliedPublished = new AtomicLong(b.initialIndex);
+
+        String[] threadNames = b.topology == Topology.SINGLE_THREAD
+                ? new String[] {"core"}
+                : new String[] {"journal", "writer", "reply"};
+        AtomicInteger created = new AtomicInteger();
+        ThreadFactory threads = runnable -> {
+            int n = created.getAndIncrement();
+            Thread t = new Thread(runnable, name + "-" + threadNames[Math.min(n, threadNames.length - 1)]);
+            t.setDaemon(true);
+            return t;
+        };
+        int maxEncodedBytes = b.maxEncodedBytes;
+        this.disruptor = new Disruptor<>(
+                () -> new Slot<>(maxEncodedBytes),
+                b.ringSize,
+                threads,
+                b.singleProducer ? ProducerType.SINGLE : ProducerType.MULTI,
+                b.waitStrategy);
+        disruptor.setDefaultExceptionHandler(new FailFast());
+        JournalStage journalStage = new JournalStage();
+        ApplyStage applyStage = new ApplyStage();
+        ReplyStage replyStage = new ReplyStage();
+        if (b.topology == Topology.SINGLE_THREAD) {
+            AllStages all = new AllStages(journalStage, applyStage, replyStage);
+            disruptor.handleEventsWith(all);
+            this.lastStage = all;
+            this.started = new CountDownLatch(1);
+        } else {
+            disruptor.handleEventsWith(journalStage).then(applyStage).then(replyStage);
+            this.lastStage = replyStage;
+            this.started = new CountDownLatch(3);
+        }
+        if (snapshots != null) {
+            snapshots.start(name, journal);
+        }
+        this.ring = disruptor.start();
+        awaitStarted();
+    }
+
+    /**
+     * Disruptor's shutdown only drains processors whose threads are already running; waiting here makes
+     * {@link #close()} right after start still finish every published input.
+     */
+    private void awaitStarted() {
+        try {
+            if (!started.await(30, TimeUnit.SECONDS)) {
+                disruptor.halt();
+                throw new IllegalStateException("event core '" + name + "': stage threads did not start in 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            disruptor.halt();
+            throw new IllegalStateException("event core '" + name + "': interrupted while starting", e);
+        }
+    }
+
+    /**
+     * @param stateMachine the state machine the core will own; nothing else may touch it afterwards
+     * @param <I> input type
+     * @param <R> result type
+     * @return a builder; {@link Builder#overloadedResult} is required
+     */
+    public static <I, R> Builder<I, R> builder(StateMachine<I, R> stateMachine) {
+        return new Builder<>(stateMachine);
+    }
+
+    /**
+     * Publishes an input; its result arrives through the future.
+     *
+     * @param input the input, never null; its time is stamped by the core
+     * @return a future completed on the reply thread with the result, immediately with the overloaded result if
+     *     the ring stayed full, or exceptionally with an {@link EventCoreFailedException} if the core stopped
+     *     before applying the input
+     * @throws EventCoreFailedException if the core has already stopped after a failure
+     * @throws IllegalStateException if the core is closed
+     */
+    public CompletableFuture<R> submit(I input) {
+        CompletableFuture<R> future = new CompletableFuture<>();
+        publishInput(input, future, null);
+        return future;
+    }
+
+    /**
+     * Publishes an input; its result goes to the handler. Allocates nothing in the core.
+     *
+     * @param input the input, never null
+     * @param handler called exactly once, on the reply thread (or on this thread with the overloaded result)
+     * @throws EventCoreFailedException if the core has already stopped after a failure
+     * @throws IllegalStateException if the core is closed
+     */
+    public void submit(I input, ReplyHandler<? super R> handler) {
+        publishInput(input, null, Objects.requireNonNull(handler, "handler"));
+    }
+
+    /**
+     * Publishes an input and waits for its result: spins briefly (the {@link Builder#syncSpin} budget), then
+     * parks.
+     *
+     * @param input the input, never null
+     * @param timeout longest wait for the reply, positive
+     * @return the result (the overloaded result if the ring stayed full)
+     * @throws ReplyTimeoutException if no reply came within the timeout; the input may still be applied
+     * @throws EventCoreFailedException if the core stopped before applying the input, or had already stopped
+     * @throws IllegalStateException if the core is closed, or the thread was interrupted while waiting
+     */
+    public R submitSync(I input, Duration timeout) {
+        long timeoutNanos = positive(timeout, "timeout").toNanos();
+        return await(submit(input), input, timeoutNanos);
+    }
+
+    /**
+     * Runs a task on the writer thread after every input published before it has been applied: a consistent
+     * read of the state.
+     *
+     * @param task the task; must not change the state
+     * @param <T> result type
+     * @return a future completed on the reply thread with the task's result or exception; exceptionally with a
+     *     {@link RejectedExecutionException} if the ring stayed full, or an {@link EventCoreFailedException} if the
+     *     core stopped before running it
+     * @throws EventCoreFailedException if the core has already stopped after a failure
+     * @throws IllegalStateException if the core is closed
+     */
+    public <T> CompletableFuture<T> execute(WriterTask<T> task) {
+        Objects.requireNonNull(task, "task");
+        CompletableFuture<T> future = new CompletableFuture<>();
+        publishing.getAndIncrement();
+        try {
+            checkAccepting();
+            long sequence = claim();
+            if (sequence < 0) {
+                future.completeExceptionally(new RejectedExecutionException("event core '" + name
+                        + "': ring stayed full for " + publishTimeoutNanos + " ns; task not run"));
+                return future;
+            }
+            Slot<I, R> slot = ring.get(sequence);
+            slot.kind = Slot.TASK;
+            slot.task = new Slot.PendingTask<>(task, future);
+            ring.publish(sequence);
+        } finally {
+            publishing.getAndDecrement();
+        }
+        return future;
+    }
+
+    /**
+     * Takes a snapshot now: the state is encoded on the writer thread between two inputs, then written to the
+     * snapshot store on a background thread, after which the journal may release what the oldest kept
+     * snapshot covers.
+     *
+     * @return a future completed with the snapshot file once it is durable
+     * @throws IllegalStateException if the core was built without {@link Builder#snapshots}
+     */
+    public CompletableFuture<Path> snapshot() {
+        if (snapshots == null) {
+            throw new IllegalStateException("event core '" + name + "' has no snapshot store; configure "
+                    + "EventCore.Builder.snapshots(store, snapshotter, state)");
+        }
+        return execute(snapshots::take).thenCompose(Function.identity());
+    }
+
+    /** @return the exception that stopped the core, if it has stopped after a failure */
+    public Optional<Throwable> failure() {
+        EventCoreFailedException f = failure.get();
+        return f == null ? Optional.empty() : Optional.of(f.getCause());
+    }
+
+    /** @return current counters */
+    public EventCoreMetrics metrics() {
+        return new EventCoreMetrics(
+                appliedCount.get(),
+                overloaded.sum(),
+                lastAppliedPublished.get(),
+                ring.getBufferSize(),
+                ring.remainingCapacity(),
+                failure.get() != null);
+    }
+
+    /** @return the name given by {@link Builder#name}, used in thread names and messages */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * Stops accepting inputs, lets every published input finish its stages (up to the close timeout), stops the
+     * threads and waits for pending snapshot writes. Does not close the journal. Idempotent.
+     */
+    @Override
+    public void close() {
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            closed = true;
+        }
+        while (publishing.get() != 0) {
+            Thread.yield();
+        }
+        try {
+            disruptor.shutdown(closeTimeoutNanos, TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            disruptor.halt();
+            failUnprocessed();
+        }
+        if (snapshots != null) {
+            snapshots.stop();
+        }
+    }
+
+    private void publishInput(I input, CompletableFuture<R> future, ReplyHandler<? super R> handler) {
+        Objects.requireNonNull(input, "input");
+        long now = clock.nanos();
+        publishing.getAndIncrement();
+        try {
+            checkAccepting();
+            long sequence = claim();
+            if (sequence < 0) {
+                overloaded.increment();
+                R result = overloadedResult.apply(input);
+                if (future != null) {
+                    future.complete(result);
+                } else {
+                    handler.onReply(result, null);
+                }
+                return;
+            }
+            Slot<I, R> slot = ring.get(sequence);
+            slot.kind = Slot.INPUT;
+            slot.input = input;
+            slot.publishedNanos = now;
+            slot.future = future;
+            slot.handler = handler;
+            ring.publish(sequence);
+        } finally {
+            publishing.getAndDecrement();
+        }
+    }
+
+    /** @return a claimed sequence, or -1 if the ring stayed full for the publish timeout */
+    private long claim() {
+        try {
+            return ring.tryNext();
+        } catch (InsufficientCapacityException e) {
+            // Full: back off below, for at most the publish timeout.
+        }
+        long deadline = System.nanoTime() + publishTimeoutNanos;
+        for (int attempt = 0; ; attempt++) {
+            if (attempt < 100) {
+                Thread.onSpinWait();
+            } else if (attempt < 200) {
+                Thread.yield();
+            } else {
+                LockSupport.parkNanos(20_000);
+            }
+            try {
+                return ring.tryNext();
+            } catch (InsufficientCapacityException e) {
+                if (System.nanoTime() - deadline >= 0) {
+                    return -1;
+                }
+            }
+        }
+    }
+
+    private void checkAccepting() {
+        EventCoreFailedException f = failure.get();
+        if (f != null) {
+            throw new EventCoreFailedException(
+                    "event core '" + name + "' accepts no input: it stopped after a failure: " + f.getMessage(),
+                    f.getCause());
+        }
+        if (closed) {
+            throw new IllegalStateException("event core '" + name + "' is closed; it accepts no input");
+        }
+    }
+
+    private R await(CompletableFuture<R> future, I input, long timeoutNanos) {
+        long start = System.nanoTime();
+        long spin = Math.min(syncSpinNanos, timeoutNanos);
+        while (!future.isDone() && System.nanoTime() - start < spin) {
+            Thread.onSpinWait();
+        }
+        try {
+            return future.get(timeoutNanos - (System.nanoTime() - start), TimeUnit.NANOSECONDS);
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException) {
+                throw (RuntimeException) cause;
+            }
+            if (cause instanceof Error) {
+                throw (Error) cause;
+            }
+            throw new IllegalStateException("event core '" + name + "': reply to " + input + " failed", cause);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new ReplyTimeoutException("event core '" + name + "': no reply to " + input + " within "
+                    + Duration.ofNanos(timeoutNanos) + "; it may still be applied");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(
+                    "event core '" + name + "': interrupted while waiting for the reply to " + input, e);
+        }
+    }
+
+    private void fail(Throwable cause, long sequence, String stage) {
+        EventCoreFailedException f = new EventCoreFailedException(
+                "event core '" + name + "' stopped: its " + stage + " stage threw at ring sequence " + sequence
+                        + ": " + cause + ". Inputs not applied get this exception; any of them already journaled"
+                        + " will be applied by recovery",
+                cause);
+        if (failure.compareAndSet(null, f)) {
+            failedAt.accumulateAndGet(sequence, Math::min);
+            LOG.error("{}", f.getMessage(), cause);
+            if (failureListener != null) {
+                try {
+                    failureListener.accept(cause);
+                } catch (Throwable t) {
+                    cause.addSuppressed(t);
+                }
+            }
+        } else {
+            failedAt.accumulateAndGet(sequence, Math::min);
+            Throwable first = failure.get().getCause();
+            if (first != cause) {
+                first.addSuppressed(cause);
+            }
+        }
+    }
+
+    private void failUnprocessed() {
+        long from = disruptor.getSequenceValueFor(lastStage) + 1;
+        long to = ring.getCursor();
+        EventCoreFailedException closedFailure = new EventCoreFailedException(
+                "event core '" + name + "' was closed before this input was processed (close timeout "
+                        + Duration.ofNanos(closeTimeoutNanos) + ")",
+                new java.util.concurrent.TimeoutException("close"));
+        LOG.warn("{}: {} inputs left unprocessed", closedFailure.getMessage(), to - from + 1);
+        for (long sequence = from; sequence <= to; sequence++) {
+            Slot<I, R> slot = ring.get(sequence);
+            if (slot.kind == Slot.TASK && slot.task != null) {
+                slot.task.deliver(closedFailure);
+            } else if (slot.future != null) {
+                slot.future.completeExceptionally(closedFailure);
+            } else if (slot.handler != null) {
+                slot.handler.onReply(null, closedFailure);
+            }
+            slot.clear();
+        }
+    }
+
+    private static Duration positive(Duration d, String what) {
+        Objects.requireNonNull(d, what);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("EventCore " + what + " must be positive, was " + d);
+        }
+        return d;
+    }
+
+    private final class JournalStage implements EventHandler<Slot<I, R>> {
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+
+        @Override
+        public void onEvent(Slot<I, R> slot, long sequence, boolean endOfBatch) {
+            try {
+                if (sequence < failedAt.get() && slot.kind == Slot.INPUT) {
+                    long stamp = Math.max(slot.publishedNanos, lastStamp);
+                    lastStamp = stamp;
+                    I stamped = stamper.stamp(slot.input, stamp);
+                    slot.input = Objects.requireNonNull(stamped, "Stamper returned null");
+                    if (journalEnabled) {
+                        ByteBuffer buffer = slot.encoded;
+                        buffer.clear();
+                        int length = codec.encode(stamped, buffer);
+                        buffer.limit(length).position(0);
+                        slot.journalIndex = journal.append(buffer);
+                    } else {
+                        slot.journalIndex = offIndex++;
+                    }
+                }
+                if (endOfBatch && journalEnabled) {
+                    journal.endOfBatch();
+                }
+            } catch (Throwable t) {
+                fail(t, sequence, "journal");
+            }
+        }
+    }
+
+    private final class ApplyStage implements EventHandler<Slot<I, R>> {
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+
+        @Override
+        public void onEvent(Slot<I, R> slot, long sequence, boolean endOfBatch) {
+            if (sequence >= failedAt.get()) {
+                return;
+            }
+            try {
+                if (slot.kind == Slot.INPUT) {
+                    slot.result = stateMachine.apply(slot.input);
+                    slot.applied = true;
+                    lastAppliedIndex = slot.journalIndex;
+                    lastAppliedPublished.lazySet(lastAppliedIndex);
+                    appliedCount.lazySet(++applied);
+                    if (snapshots != null && snapshots.every > 0 && ++sinceSnapshot >= snapshots.every) {
+                        sinceSnapshot = 0;
+                        snapshots.takeInBackground(lastAppliedIndex);
+                    }
+                } else {
+                    slot.task.run(lastAppliedIndex);
+                }
+            } catch (Throwable t) {
+                fail(t, sequence, "apply");
+            }
+        }
+    }
+
+    private final class ReplyStage implements EventHandler<Slot<I, R>> {
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+
+        @Override
+        public void onEvent(Slot<I, R> slot, long sequence, boolean endOfBatch) {
+            try {
+                if (slot.kind == Slot.TASK) {
+                    slot.task.deliver(failure.get());
+                } else if (slot.applied) {
+                    if (slot.future != null) {
+                        slot.future.complete(slot.result);
+                    } else {
+                        slot.handler.onReply(slot.result, null);
+                    }
+                    if (resultListener != null) {
+                        resultListener.onResult(slot.journalIndex, slot.input, slot.result);
+                    }
+                } else if (slot.future != null) {
+                    slot.future.completeExceptionally(failure.get());
+                } else {
+                    slot.handler.onReply(null, failure.get());
+                }
+            } catch (Throwable t) {
+                fail(t, sequence, "reply");
+            } finally {
+                slot.clear();
+            }
+        }
+    }
+
+    /** The SINGLE_THREAD topology: every stage for one slot, then the next slot. */
+    private final class AllStages implements EventHandler<Slot<I, R>> {
+        private final JournalStage journalStage;
+        private final ApplyStage applyStage;
+        private final ReplyStage replyStage;
+
+        AllStages(JournalStage journalStage, ApplyStage applyStage, ReplyStage replyStage) {
+            this.journalStage = journalStage;
+            this.applyStage = applyStage;
+            this.replyStage = replyStage;
+        }
+
+        @Override
+        public void onStart() {
+            started.countDown();
+        }
+
+        @Override
+        public void onEvent(Slot<I, R> slot, long sequence, boolean endOfBatch) {
+            journalStage.onEvent(slot, sequence, endOfBatch);
+            applyStage.onEvent(slot, sequence, endOfBatch);
+            replyStage.onEvent(slot, sequence, endOfBatch);
+        }
+    }
+
+    private final class FailFast implements ExceptionHandler<Slot<I, R>> {
+        @Override
+        public void handleEventException(Throwable ex, long sequence, Slot<I, R> event) {
+            fail(ex, sequence, "ring");
+        }
+
+        @Override
+        public void handleOnStartException(Throwable ex) {
+            fail(ex, -1, "start");
+        }
+
+        @Override
+        public void handleOnShutdownException(Throwable ex) {
+            LOG.warn("event core '{}': exception while stopping", name, ex);
+        }
+    }
+
+    /** Snapshots of a state of type S: encoded on the writer thread, written on a background thread. */
+    private static final class SnapshotSupport<S> {
+        private final SnapshotStore store;
+        private final Snapshotter<S> snapshotter;
+        private final S state;
+        private final long every;
+        private ExecutorService writer;
+        private Journal journal;
+        private String coreName;
+
+        SnapshotSupport(SnapshotStore store, Snapshotter<S> snapshotter, S state, long every) {
+            this.store = store;
+            this.snapshotter = snapshotter;
+            this.state = state;
+            this.every = every;
+        }
+
+        void start(String name, Journal journalToRelease) {
+            this.coreName = name;
+            this.journal = journalToRelease;
+            this.writer = Executors.newSingleThreadExecutor(r -> {
+                Thread t = new Thread(r, name + "-snapshot");
+                t.setDaemon(true);
+                return t;
+            });
+        }
+
+        /** On the writer thread: encode now, write later. */
+        CompletableFuture<Path> take(long lastAppliedIndex) {
+            byte[] bytes = snapshotter.write(state);
+            return CompletableFuture.supplyAsync(() -> write(lastAppliedIndex, bytes), writer);
+        }
+
+        void takeInBackground(long lastAppliedIndex) {
+            try {
+                take(lastAppliedIndex).whenComplete((path, error) -> {
+                    if (error != null) {
+                        LOG.error(
+                                "event core '{}': periodic snapshot at index {} failed",
+                                coreName,
+                                lastAppliedIndex,
+                                error);
+                    }
+                });
+            } catch (RuntimeException e) {
+                // The snapshot only reads the state; its failure must not stop the core, but must be seen.
+                LOG.error(
+                        "event core '{}': encoding periodic snapshot at index {} failed",
+                        coreName,
+                        lastAppliedIndex,
+                        e);
+            }
+        }
+
+        private Path write(long index, byte[] bytes) {
+            Path file = store.write(index, ByteBuffer.wrap(bytes));
+            store.oldestIndex().ifPresent(journal::release);
+            return file;
+        }
+
+        void stop() {
+            writer.shutdown();
+            try {
+                if (!writer.awaitTermination(30, TimeUnit.SECONDS)) {
+                    LOG.warn("event core '{}': snapshot writer still busy after 30 s", coreName);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Configuration of an {@link EventCore}. Defaults: journal off, no stamping, {@link NanoClock#system()},
+     * ring of 4096 slots, {@link BlockingWaitStrategy}, {@link Topology#SINGLE_THREAD}, many producers, publish
+     * timeout 10 ms, sync spin 20 µs, 512-byte encoded inputs.
+     *
+     * <p>Thread-safety: not thread-safe; configure on one thread, then {@link #start()}.
+     */
+    public static final class Builder<I, R> {
+        private final StateMachine<I, R> stateMachine;
+        private String name = "event-core";
+        private Journal journal = Journal.disabled();
+        private Codec<I> codec;
+        private Stamper<I> stamper = Stamper.none();
+        private NanoClock clock = NanoClock.system();
+        private Function<? super I, ? extends R> overloadedResult;
+        private Duration publishTimeout = Duration.ofMillis(10);
+        private Duration syncSpin = Duration.ofNanos(20_000);
+        private Duration closeTimeout = Duration.ofSeconds(10);
+        private int ringSize = 4096;
+        private WaitStrategy waitStrategy;
+        private Topology topology = Topology.SINGLE_THREAD;
+        private boolean singleProducer;
+        private int maxEncodedBytes = 512;
+        private ResultListener<? super I, ? super R> resultListener;
+        private Consumer<? super Throwable> failureListener;
+        private long initialIndex = Journal.NO_INDEX;
+        private SnapshotSupport<?> snapshots;
+
+        private Builder(StateMachine<I, R> stateMachine) {
+            this.stateMachine = Objects.requireNonNull(stateMachine, "stateMachine");
+        }
+
+        /**
+         * @param name used in thread names, log lines and exception messages
+         * @return this builder
+         */
+        public Builder<I, R> name(String name) {
+            this.name = Objects.requireNonNull(name, "name");
+            return this;
+        }
+
+        /**
+         * Turns the journal on.
+         *
+         * @param journal where inputs are appended before they are applied; the caller keeps ownership (closes it)
+         * @param codec encodes inputs for it
+         * @return this builder
+         */
+        public Builder<I, R> journal(Journal journal, Codec<I> codec) {
+            this.journal = Objects.requireNonNull(journal, "journal");
+            this.codec = Objects.requireNonNull(codec, "codec");
+            return this;
+        }
+
+        /**
+         * @param stamper puts the core's time stamp into each input
+         * @return this builder
+         */
+        public Builder<I, R> stamper(Stamper<I> stamper) {
+            this.stamper = Objects.requireNonNull(stamper, "stamper");
+            return this;
+        }
+
+        /**
+         * @param clock time source for input stamps, in nanoseconds
+         * @return this builder
+         */
+        public Builder<I, R> clock(NanoClock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * @param result the answer to an input that could not be published because the ring stayed full, e.g.
+         *     {@code input -> Result.OVERLOADED}; called on the submitting thread; required
+         * @return this builder
+         */
+        public Builder<I, R> overloadedResult(Function<? super I, ? extends R> result) {
+            this.overloadedResult = Objects.requireNonNull(result, "overloadedResult");
+            return this;
+        }
+
+        /**
+         * @param timeout longest time a submit waits for a free slot before answering with the overloaded
+         *     result; zero answers at once
+         * @return this builder
+         */
+        public Builder<I, R> publishTimeout(Duration timeout) {
+            Objects.requireNonNull(timeout, "publishTimeout");
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("EventCore publishTimeout must be >= 0, was " + timeout);
+            }
+            this.publishTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * @param spin how long {@link EventCore#submitSync} spins on the reply before parking; spinning saves the
+         *     wake-up latency but takes a core
+         * @return this builder
+         */
+        public Builder<I, R> syncSpin(Duration spin) {
+            Objects.requireNonNull(spin, "syncSpin");
+            if (spin.isNegative()) {
+                throw new IllegalArgumentException("EventCore syncSpin must be >= 0, was " + spin);
+            }
+            this.syncSpin = spin;
+            return this;
+        }
+
+        /**
+         * @param timeout how long {@link EventCore#close()} waits for published inputs to finish
+         * @return this builder
+         */
+        public Builder<I, R> closeTimeout(Duration timeout) {
+            this.closeTimeout = positive(timeout, "closeTimeout");
+            return this;
+        }
+
+        /**
+         * @param slots ring size, a power of two &ge; 2
+         * @return this builder
+         */
+        public Builder<I, R> ringSize(int slots) {
+            if (slots < 2 || Integer.bitCount(slots) != 1) {
+                throw new IllegalArgumentException("EventCore ringSize must be a power of two >= 2, was " + slots);
+            }
+            this.ringSize = slots;
+            return this;
+        }
+
+        /**
+         * @param strategy how idle stage threads wait: {@link BlockingWaitStrategy} (default; no idle CPU), or
+         *     {@link com.lmax.disruptor.YieldingWaitStrategy} for low latency with a core to spare; a new instance
+         *     per core
+         * @return this builder
+         */
+        public Builder<I, R> waitStrategy(WaitStrategy strategy) {
+            this.waitStrategy = Objects.requireNonNull(strategy, "waitStrategy");
+            return this;
+        }
+
+        /**
+         * @param topology how stages map onto threads
+         * @return this builder
+         */
+        public Builder<I, R> topology(Topology topology) {
+            this.topology = Objects.requireNonNull(topology, "topology");
+            return this;
+        }
+
+        /**
+         * Promises that only one thread ever submits (cheaper claims). Breaking the promise corrupts the ring.
+         *
+         * @return this builder
+         */
+        public Builder<I, R> singleProducer() {
+            this.singleProducer = true;
+            return this;
+        }
+
+        /**
+         * @param bytes largest encoded input, in bytes; a larger one stops the core
+         * @return this builder
+         */
+        public Builder<I, R> maxEncodedBytes(int bytes) {
+            if (bytes < 16) {
+                throw new IllegalArgumentException("EventCore maxEncodedBytes must be >= 16, was " + bytes);
+            }
+            this.maxEncodedBytes = bytes;
+            return this;
+        }
+
+        /**
+         * @param listener notified of each applied input after its reply, on the reply thread
+         * @return this builder
+         */
+        public Builder<I, R> resultListener(ResultListener<? super I, ? super R> listener) {
+            this.resultListener = Objects.requireNonNull(listener, "resultListener");
+            return this;
+        }
+
+        /**
+         * @param listener called once, on the failing stage's thread, with the exception that stopped the core
+         * @return this builder
+         */
+        public Builder<I, R> onFailure(Consumer<? super Throwable> listener) {
+            this.failureListener = Objects.requireNonNull(listener, "onFailure");
+            return this;
+        }
+
+        /**
+         * @param index journal index of the last input already in the state machine (from
+         *     {@link Recovery}); {@link Journal#NO_INDEX} for a fresh state
+         * @return this builder
+         */
+        public Builder<I, R> initialIndex(long index) {
+            this.initialIndex = index;
+            return this;
+        }
+
+        /**
+         * Enables snapshots.
+         *
+         * @param store where snapshot files go
+         * @param snapshotter encodes the state
+         * @param state the state object the snapshotter reads (usually the state machine itself)
+         * @param everyInputs take a snapshot automatically after this many applied inputs; 0 for only on
+         *     {@link EventCore#snapshot()}
+         * @param <S> state type
+         * @return this builder
+         */
+        public <S> Builder<I, R> snapshots(SnapshotStore store, Snapshotter<S> snapshotter, S state, long everyInputs) {
+            if (everyInputs < 0) {
+                throw new IllegalArgumentException("EventCore snapshot everyInputs must be >= 0, was " + everyInputs);
+            }
+            this.snapshots = new SnapshotSupport<>(
+                    Objects.requireNonNull(store, "store"),
+                    Objects.requireNonNull(snapshotter, "snapshotter"),
+                    Objects.requireNonNull(state, "state"),
+                    everyInputs);
+            return this;
+        }
+
+        /**
+         * Starts the stage threads.
+         *
+         * @return the running core
+         * @throws IllegalStateException if {@link #overloadedResult} was not set
+         */
+        public EventCore<I, R> start() {
+            if (overloadedResult == null) {
+                throw new IllegalStateException("EventCore.Builder: set overloadedResult(input -> ...) before start()");
+            }
+            if (waitStrategy == null) {
+                waitStrategy = new BlockingWaitStrategy();
+            }
+            return new EventCore<>(this);
+        }
+    }
+}

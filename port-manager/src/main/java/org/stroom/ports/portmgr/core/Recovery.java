@@ -1,0 +1,114 @@
+package org.stroom.ports.portmgr.core;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stroom.ports.portmgr.journal.EntryHandler;
+import org.stroom.ports.portmgr.journal.Journal;
+import org.stroom.ports.portmgr.journal.RecoveryReport;
+import org.stroom.ports.portmgr.journal.Snapshot;
+import org.stroom.ports.portmgr.journal.SnapshotStore;
+import org.stroom.ports.portmgr.journal.UndecodableEntryException;
+
+/**
+ * Rebuilds a state machine after a restart: the newest valid snapshot (or the initial state), then every
+ * whole journal entry after it, applied in order. The result is exactly the state after the last whole entry.
+ *
+ * <p>A damaged journal tail is reported in the {@link RecoveryReport}, logged, and sealed (see
+ * {@link Journal#sealDamage}) so that the journal can be appended to again. A snapshot that fails its CRC or
+ * cannot be decoded is skipped in favour of an older one. An exception from the state machine during replay
+ * propagates: it is the same bug that stopped the core, and needs a fix before the state can be rebuilt.
+ *
+ * <p>Thread-safety: stateless; each call runs on the calling thread and must finish before a core appends to
+ * the journal.
+ */
+public final class Recovery {
+    private static final Logger LOG = LoggerFactory.getLogger(Recovery.class);
+
+    private Recovery() {}
+
+    /**
+     * Recovers from snapshots and the journal.
+     *
+     * @param journal the journal to replay (and seal if damaged)
+     * @param codec decodes its entries
+     * @param initial makes the initial state when no snapshot is usable
+     * @param snapshots the snapshot store, or null to replay the whole journal
+     * @param snapshotter decodes snapshots; may be null only if {@code snapshots} is null
+     * @param <I> input type
+     * @param <S> state machine type
+     * @return the recovered state and the report
+     */
+    public static <I, S extends StateMachine<I, ?>> Recovered<S> recover(
+            Journal journal, Codec<I> codec, Supplier<S> initial, SnapshotStore snapshots, Snapshotter<S> snapshotter) {
+        Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(codec, "codec");
+        Objects.requireNonNull(initial, "initial");
+        if (snapshots != null) {
+            Objects.requireNonNull(snapshotter, "snapshotter (required with a snapshot store)");
+        }
+        List<String> rejected = new ArrayList<>();
+        S state = null;
+        long snapshotIndex = Journal.NO_INDEX;
+        if (snapshots != null) {
+            for (Path file : snapshots.files()) {
+                try {
+                    Snapshot snapshot = snapshots.read(file);
+                    state = Objects.requireNonNull(
+                            snapshotter.read(snapshot.payload().duplicate()), "Snapshotter.read returned null");
+                    snapshotIndex = snapshot.journalIndex();
+                    break;
+                } catch (RuntimeException e) {
+                    String reason = file.getFileName() + ": " + e.getMessage();
+                    LOG.warn("recovery: snapshot rejected: {}", reason);
+                    rejected.add(reason);
+                }
+            }
+        }
+        if (state == null) {
+            state = Objects.requireNonNull(initial.get(), "initial state supplier returned null");
+        }
+        RecoveryReport report =
+                journal.replay(snapshotIndex, applier(codec, state)).withSnapshot(snapshotIndex, rejected);
+        if (report.isClean()) {
+            LOG.info("recovery: {}", report);
+        } else {
+            LOG.error("recovery: {}", report);
+            journal.sealDamage(report);
+        }
+        return new Recovered<>(state, report);
+    }
+
+    /**
+     * Replays the whole journal into a fresh state, ignoring snapshots; for checks that snapshot plus tail
+     * equals a full replay. Does not seal damage.
+     *
+     * @param journal the journal
+     * @param codec decodes its entries
+     * @param initial makes the initial state
+     * @param <I> input type
+     * @param <S> state machine type
+     * @return the state and the report
+     */
+    public static <I, S extends StateMachine<I, ?>> Recovered<S> replayAll(
+            Journal journal, Codec<I> codec, Supplier<S> initial) {
+        S state = Objects.requireNonNull(initial.get(), "initial state supplier returned null");
+        return new Recovered<>(state, journal.replay(Journal.NO_INDEX, applier(codec, state)));
+    }
+
+    private static <I> EntryHandler applier(Codec<I> codec, StateMachine<I, ?> state) {
+        return (index, payload) -> {
+            I input;
+            try {
+                input = codec.decode(payload);
+            } catch (RuntimeException e) {
+                throw new UndecodableEntryException("codec cannot decode entry " + index + ": " + e, e);
+            }
+            state.apply(input);
+        };
+    }
+}

@@ -1,0 +1,77 @@
+package org.stroom.ports.portmgr.core;
+
+import java.nio.ByteBuffer;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * One ring entry. Written by the publishing thread, then by each stage in turn; the Disruptor barriers order
+ * those writes, so plain fields suffice.
+ *
+ * <p>Thread-safety: owned by one thread at a time, handed over by the ring's sequences.
+ */
+final class Slot<I, R> {
+    static final byte INPUT = 0;
+    static final byte TASK = 1;
+
+    final ByteBuffer encoded;
+    byte kind;
+    I input;
+    long publishedNanos;
+    long journalIndex;
+    boolean applied;
+    R result;
+    CompletableFuture<R> future;
+    ReplyHandler<? super R> handler;
+    PendingTask<?> task;
+
+    Slot(int maxEncodedBytes) {
+        this.encoded = ByteBuffer.allocate(maxEncodedBytes);
+    }
+
+    void clear() {
+        input = null;
+        result = null;
+        future = null;
+        handler = null;
+        task = null;
+        applied = false;
+    }
+
+    /** A {@link WriterTask} and its future; the result is computed on the writer thread, delivered on reply. */
+    static final class PendingTask<T> {
+        private final WriterTask<T> task;
+        private final CompletableFuture<T> future;
+        private boolean ran;
+        private T result;
+        private Throwable error;
+
+        PendingTask(WriterTask<T> task, CompletableFuture<T> future) {
+            this.task = task;
+            this.future = future;
+        }
+
+        void run(long lastAppliedIndex) {
+            ran = true;
+            try {
+                result = task.run(lastAppliedIndex);
+            } catch (Throwable t) {
+                // A task only reads the state, so its failure is its caller's problem, not the core's.
+                error = t;
+            }
+        }
+
+        void deliver(Throwable coreFailure) {
+            if (!ran) {
+                future.completeExceptionally(coreFailure);
+            } else if (error != null) {
+                future.completeExceptionally(error);
+            } else {
+                future.complete(result);
+            }
+        }
+
+        CompletableFuture<T> future() {
+            return future;
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.stroom.ports.portmgr.core;
+
+/**
+ * Puts the core's time stamp into an input, so that the state machine reads time from its inputs only and a
+ * replay of the journal sees the very same times. Typically {@code (input, nanos) -> input.withTime(nanos)}
+ * for inputs that are records with an {@code atNanos} component.
+ *
+ * <p>Thread-safety: must be stateless; called on the core's journal thread.
+ */
+@FunctionalInterface
+public interface Stamper<I> {
+    /**
+     * @param input the input as published, never null
+     * @param nanos the time stamp, from the core's {@link org.stroom.ports.t1.NanoClock}, in nanoseconds; never
+     *     less than the stamp of any earlier input in journal order
+     * @return the stamped input (usually a copy), never null
+     */
+    I stamp(I input, long nanos);
+
+    /**
+     * @param <I> input type
+     * @return a stamper that leaves inputs unchanged, for inputs that carry no time
+     */
+    static <I> Stamper<I> none() {
+        return (input, nanos) -> input;
+    }
+}

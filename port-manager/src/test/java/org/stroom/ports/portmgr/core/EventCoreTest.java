@@ -1,0 +1,421 @@
+package org.stroom.ports.portmgr.core;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.stroom.ports.portmgr.journal.InMemoryJournal;
+import org.stroom.ports.portmgr.journal.Journal;
+
+@Timeout(30)
+class EventCoreTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+    private static final long OVERLOADED = -1L;
+
+    private final InMemoryJournal journal = new InMemoryJournal();
+    private final ManualNanoClock clock = new ManualNanoClock();
+    private final List<EventCore<?, ?>> cores = new ArrayList<>();
+
+    @AfterEach
+    void closeCores() {
+        cores.forEach(EventCore::close);
+    }
+
+    private EventCore<LedgerInput, Long> start(
+            StateMachine<LedgerInput, Long> machine,
+            Topology topology,
+            Consumer<EventCore.Builder<LedgerInput, Long>> options) {
+        EventCore.Builder<LedgerInput, Long> builder = EventCore.builder(machine)
+                .name("test-core")
+                .journal(journal, new LedgerCodec())
+                .stamper(LedgerInput::withTime)
+                .clock(clock)
+                .topology(topology)
+                .overloadedResult(input -> OVERLOADED);
+        options.accept(builder);
+        EventCore<LedgerInput, Long> core = builder.start();
+        cores.add(core);
+        return core;
+    }
+
+    private List<LedgerInput> journaledInputs() {
+        List<LedgerInput> inputs = new ArrayList<>();
+        journal.replay(Journal.NO_INDEX, (index, payload) -> inputs.add(new LedgerCodec().decode(payload)));
+        return inputs;
+    }
+
+    /** Wraps a ledger; blocks in apply of one chosen id until opened, to hold the ring still. */
+    static final class GatedLedger implements StateMachine<LedgerInput, Long> {
+        final Ledger ledger = new Ledger();
+        final long gateId;
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch open = new CountDownLatch(1);
+
+        GatedLedger(long gateId) {
+            this.gateId = gateId;
+        }
+
+        @Override
+        public Long apply(LedgerInput input) {
+            if (input.id() == gateId) {
+                entered.countDown();
+                try {
+                    if (!open.await(10, TimeUnit.SECONDS)) {
+                        throw new IllegalStateException("gate never opened");
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException(e);
+                }
+            }
+            return ledger.apply(input);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topology.class)
+    void appliesInputsInSubmissionOrderAndRepliesWithEachResult(Topology topology) throws Exception {
+        Ledger ledger = new Ledger();
+        EventCore<LedgerInput, Long> core = start(ledger, topology, b -> {});
+        List<CompletableFuture<Long>> replies = new ArrayList<>();
+        for (int id = 0; id < 1000; id++) {
+            replies.add(core.submit(LedgerInput.deposit(id, id)));
+        }
+
+        long expectedSum = 0;
+        for (int id = 0; id < 1000; id++) {
+            expectedSum += id;
+            assertThat(replies.get(id).get(10, TimeUnit.SECONDS)).isEqualTo(expectedSum);
+        }
+        assertThat(core.metrics().applied()).isEqualTo(1000);
+        assertThat(core.failure()).isEmpty();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topology.class)
+    void journalsEveryInputBeforeApplyingIt(Topology topology) {
+        Ledger ledger = new Ledger();
+        AtomicInteger violations = new AtomicInteger();
+        StateMachine<LedgerInput, Long> checking = input -> {
+            List<LedgerInput> journaled = journaledInputs();
+            if (journaled.size() <= ledger.count
+                    || !journaled.get((int) ledger.count).equals(input)) {
+                violations.incrementAndGet();
+            }
+            return ledger.apply(input);
+        };
+        EventCore<LedgerInput, Long> core = start(checking, topology, b -> {});
+        for (int id = 0; id < 50; id++) {
+            core.submit(LedgerInput.deposit(id, 1));
+        }
+        core.submitSync(LedgerInput.deposit(50, 1), WAIT);
+
+        assertThat(violations).hasValue(0);
+        assertThat(journaledInputs()).hasSize(51);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topology.class)
+    void stampsEachInputWithTheClockAtPublicationAndJournalsTheStamp(Topology topology) {
+        Ledger ledger = new Ledger();
+        EventCore<LedgerInput, Long> core = start(ledger, topology, b -> {});
+        clock.set(1_000);
+        core.submitSync(LedgerInput.deposit(1, 10), WAIT);
+        clock.set(7_500);
+        core.submitSync(LedgerInput.deposit(2, 10), WAIT);
+
+        assertThat(journaledInputs()).extracting(LedgerInput::atNanos).containsExactly(1_000L, 7_500L);
+        assertThat(core.execute(index -> ledger.lastAtNanos).join()).isEqualTo(7_500L);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topology.class)
+    void stampsNeverDecreaseInJournalOrderEvenIfTheClockDoes(Topology topology) {
+        Ledger ledger = new Ledger();
+        EventCore<LedgerInput, Long> core = start(ledger, topology, b -> {});
+        clock.set(5_000);
+        core.submitSync(LedgerInput.deposit(1, 1), WAIT);
+        clock.set(3_000);
+        core.submitSync(LedgerInput.deposit(2, 1), WAIT);
+
+        assertThat(journaledInputs()).extracting(LedgerInput::atNanos).containsExactly(5_000L, 5_000L);
+        assertThat(core.execute(index -> ledger.timeWentBackwards).join()).isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topology.class)
+    void aRingThatStaysFullAnswersOverloadedAfterTheBoundedWaitWithoutJournaling(Topology topology) throws Exception {
+        GatedLedger gated = new GatedLedger(1);
+        EventCore<LedgerInput, Long> core =
+                start(gated, topology, b -> b.ringSize(2).publishTimeout(Duration.ofMillis(5)));
+        CompletableFuture<Long> first = core.submit(LedgerInput.deposit(1, 10));
+        assertThat(gated.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Long> second = core.submit(LedgerInput.deposit(2, 10));
+
+        CompletableFuture<Long> third = core.submit(LedgerInput.deposit(3, 10));
+
+        assertThat(third).isCompletedWithValue(OVERLOADED);
+        assertThat(core.metrics().overloaded()).isEqualTo(1);
+        gated.open.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(10);
+        assertThat(second.get(10, TimeUnit.SECONDS)).isEqualTo(20);
+        assertThat(journaledInputs()).extracting(LedgerInput::id).containsExactly(1L, 2L);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topology.class)
+    void aStateMachineExceptionStopsTheCoreAndFailsEveryInputNotApplied(Topology topology) throws Exception {
+        GatedLedger gated = new GatedLedger(0);
+        AtomicReference<Throwable> reported = new AtomicReference<>();
+        AtomicInteger reports = new AtomicInteger();
+        EventCore<LedgerInput, Long> core = start(
+                gated,
+                topology,
+                b -> b.onFailure(t -> {
+                    reported.set(t);
+                    reports.incrementAndGet();
+                }));
+        List<CompletableFuture<Long>> replies = new ArrayList<>();
+        for (int id = 0; id < 10; id++) {
+            replies.add(core.submit(new LedgerInput(id, id == 3 ? LedgerInput.POISON : 1, 0)));
+        }
+        gated.open.countDown();
+
+        for (int id = 0; id < 3; id++) {
+            assertThat(replies.get(id).get(10, TimeUnit.SECONDS)).isEqualTo(id + 1L);
+        }
+        for (int id = 3; id < 10; id++) {
+            CompletableFuture<Long> reply = replies.get(id);
+            assertThatThrownBy(() -> reply.get(10, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOf(EventCoreFailedException.class)
+                    .hasMessageContaining("apply stage")
+                    .hasRootCauseMessage("poison input 3");
+        }
+        assertThat(core.failure())
+                .get()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.THROWABLE)
+                .hasMessage("poison input 3");
+        assertThat(reported.get()).hasMessage("poison input 3");
+        assertThat(reports).hasValue(1);
+        assertThat(core.metrics().failed()).isTrue();
+        assertThatThrownBy(() -> core.execute(index -> gated.ledger.count))
+                .isInstanceOf(EventCoreFailedException.class);
+        assertThat(gated.ledger.count).isEqualTo(3);
+    }
+
+    @Test
+    void submitsAfterAFailureThrowAnIllegalStateExceptionNamingTheOriginalFailure() throws Exception {
+        Ledger ledger = new Ledger();
+        EventCore<LedgerInput, Long> core = start(ledger, Topology.SINGLE_THREAD, b -> {});
+        CompletableFuture<Long> poisoned = core.submit(new LedgerInput(7, LedgerInput.POISON, 0));
+        assertThatThrownBy(() -> poisoned.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+
+        assertThatThrownBy(() -> core.submit(LedgerInput.deposit(8, 1)))
+                .isInstanceOf(IllegalStateException.class)
+                .isInstanceOf(EventCoreFailedException.class)
+                .hasMessageContaining("stopped after a failure")
+                .hasMessageContaining("poison input 7");
+        assertThatThrownBy(() -> core.submitSync(LedgerInput.deposit(9, 1), WAIT))
+                .hasMessageContaining("poison input 7");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topology.class)
+    void aJournalFailureStopsTheCoreBeforeTheInputIsApplied(Topology topology) {
+        Ledger ledger = new Ledger();
+        EventCore<LedgerInput, Long> core = start(ledger, topology, b -> {});
+        core.submitSync(LedgerInput.deposit(1, 5), WAIT);
+        journal.failNextAppend(new IllegalStateException("disk full"));
+
+        assertThatThrownBy(() -> core.submitSync(LedgerInput.deposit(2, 5), WAIT))
+                .isInstanceOf(EventCoreFailedException.class)
+                .hasMessageContaining("journal stage")
+                .hasRootCauseMessage("disk full");
+        assertThat(core.metrics().applied()).isEqualTo(1);
+        assertThat(core.failure()).isPresent();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topology.class)
+    void anExceptionInAReplyHandlerStopsTheCore(Topology topology) throws Exception {
+        Ledger ledger = new Ledger();
+        CountDownLatch failed = new CountDownLatch(1);
+        EventCore<LedgerInput, Long> core = start(ledger, topology, b -> b.onFailure(t -> failed.countDown()));
+
+        core.submit(LedgerInput.deposit(1, 1), (result, failure) -> {
+            throw new IllegalArgumentException("handler bug");
+        });
+
+        assertThat(failed.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(core.failure())
+                .get()
+                .asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.THROWABLE)
+                .hasMessage("handler bug");
+        assertThatThrownBy(() -> core.submit(LedgerInput.deposit(2, 1))).hasMessageContaining("handler bug");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topology.class)
+    void replyHandlersReceiveEachResultExactlyOnce(Topology topology) throws Exception {
+        Ledger ledger = new Ledger();
+        EventCore<LedgerInput, Long> core = start(ledger, topology, b -> {});
+        List<Long> results = new CopyOnWriteArrayList<>();
+        CountDownLatch done = new CountDownLatch(100);
+        for (int id = 0; id < 100; id++) {
+            core.submit(LedgerInput.deposit(id, 2), (result, failure) -> {
+                results.add(result);
+                done.countDown();
+            });
+        }
+
+        assertThat(done.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(results).hasSize(100).isSorted().endsWith(200L);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topology.class)
+    void submitSyncTimesOutWhenNoReplyComes(Topology topology) throws Exception {
+        GatedLedger gated = new GatedLedger(1);
+        EventCore<LedgerInput, Long> core = start(gated, topology, b -> {});
+
+        assertThatThrownBy(() -> core.submitSync(LedgerInput.deposit(1, 3), Duration.ofMillis(50)))
+                .isInstanceOf(ReplyTimeoutException.class)
+                .hasMessageContaining("no reply")
+                .hasMessageContaining("may still be applied");
+        gated.open.countDown();
+        assertThat(core.submitSync(LedgerInput.deposit(2, 4), WAIT)).isEqualTo(7);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topology.class)
+    void tasksRunOnTheWriterThreadAfterEveryEarlierInput(Topology topology) {
+        Ledger ledger = new Ledger();
+        EventCore<LedgerInput, Long> core = start(ledger, topology, b -> {});
+        for (int id = 0; id < 100; id++) {
+            core.submit(LedgerInput.deposit(id, 1));
+        }
+
+        record Seen(long count, long index, String thread) {}
+        Seen seen = core.execute(index ->
+                        new Seen(ledger.count, index, Thread.currentThread().getName()))
+                .join();
+
+        assertThat(seen.count()).isEqualTo(100);
+        assertThat(seen.index()).isEqualTo(99);
+        assertThat(seen.thread()).startsWith("test-core-");
+        assertThat(core.metrics().lastAppliedIndex()).isEqualTo(99);
+    }
+
+    @Test
+    void aFailingTaskFailsOnlyItsOwnFuture() {
+        Ledger ledger = new Ledger();
+        EventCore<LedgerInput, Long> core = start(ledger, Topology.SINGLE_THREAD, b -> {});
+
+        CompletableFuture<Object> task = core.execute(index -> {
+            throw new IllegalStateException("task bug");
+        });
+
+        assertThatThrownBy(task::join).hasRootCauseMessage("task bug");
+        assertThat(core.failure()).isEmpty();
+        assertThat(core.submitSync(LedgerInput.deposit(1, 1), WAIT)).isEqualTo(1);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topology.class)
+    void closeFinishesPublishedInputsAndThenRejectsNewOnes(Topology topology) {
+        Ledger ledger = new Ledger();
+        EventCore<LedgerInput, Long> core = start(ledger, topology, b -> {});
+        List<CompletableFuture<Long>> replies = new ArrayList<>();
+        for (int id = 0; id < 500; id++) {
+            replies.add(core.submit(LedgerInput.deposit(id, 1)));
+        }
+
+        core.close();
+
+        assertThat(replies).allSatisfy(reply -> assertThat(reply).isCompleted());
+        assertThat(replies.get(499).join()).isEqualTo(500);
+        assertThatThrownBy(() -> core.submit(LedgerInput.deposit(999, 1)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topology.class)
+    void withTheJournalOffInputsAreAppliedAndNothingIsEncoded(Topology topology) {
+        Ledger ledger = new Ledger();
+        Codec<LedgerInput> refusing = new Codec<>() {
+            @Override
+            public int encode(LedgerInput in, ByteBuffer out) {
+                throw new AssertionError("journal off must not encode");
+            }
+
+            @Override
+            public LedgerInput decode(ByteBuffer in) {
+                throw new AssertionError();
+            }
+        };
+        EventCore<LedgerInput, Long> core = start(ledger, topology, b -> b.journal(Journal.disabled(), refusing));
+
+        for (int id = 0; id < 10; id++) {
+            core.submit(LedgerInput.deposit(id, 1));
+        }
+        assertThat(core.submitSync(LedgerInput.deposit(10, 1), WAIT)).isEqualTo(11);
+        assertThat(core.metrics().lastAppliedIndex()).isEqualTo(10);
+        assertThat(journal.size()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topology.class)
+    void theResultListenerSeesEveryAppliedInputInJournalOrder(Topology topology) {
+        Ledger ledger = new Ledger();
+        List<Long> indexes = new CopyOnWriteArrayList<>();
+        List<Long> results = new CopyOnWriteArrayList<>();
+        EventCore<LedgerInput, Long> core = start(
+                ledger,
+                topology,
+                b -> b.resultListener((index, input, result) -> {
+                    indexes.add(index);
+                    results.add(result);
+                }));
+        for (int id = 0; id < 20; id++) {
+            core.submit(LedgerInput.deposit(id, 1));
+        }
+        core.close();
+
+        assertThat(indexes).hasSize(20).isSorted();
+        assertThat(results).startsWith(1L, 2L).endsWith(20L);
+    }
+
+    @Test
+    void theBuilderRequiresAnOverloadedResultAndValidSizes() {
+        EventCore.Builder<LedgerInput, Long> builder = EventCore.builder(new Ledger());
+        assertThatThrownBy(builder::start).hasMessageContaining("overloadedResult");
+        assertThatThrownBy(() -> builder.ringSize(1000)).hasMessageContaining("power of two");
+        assertThatThrownBy(() -> builder.publishTimeout(Duration.ofMillis(-1))).hasMessageContaining(">= 0");
+        assertThatThrownBy(() -> builder.maxEncodedBytes(8)).hasMessageContaining(">= 16");
+    }
+
+    @Test
+    void snapshotWithoutAStoreIsRefusedWithAnExplanation() {
+        EventCore<LedgerInput, Long> core = start(new Ledger(), Topology.SINGLE_THREAD, b -> {});
+        assertThatThrownBy(core::snapshot).hasMessageContaining("no snapshot store");
+    }
+}
