@@ -1,0 +1,311 @@
+package org.stroom.ports.portmgr.alloc;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Runtime structure of one hunt group (or of a System-wide pool of one kind): its ordered segments (one
+ * per member span, with the member timeslots) and incrementally maintained search indexes, so a hunt
+ * costs O(segments / 64) word operations for the ordered strategies, O(25 · segments / 64) for
+ * {@link HuntStrategy#LEAST_BUSY_SPAN} and O(machines + spans per machine) for
+ * {@link HuntStrategy#BALANCE_MACHINES}, never a scan of channels.
+ *
+ * <p>Indexes, all kept exact by {@link #update(int)} whenever a member span changes:
+ *
+ * <ul>
+ *   <li>{@code nonEmpty[direction]}: segments with a free member channel of the group's kind on a span
+ *       provisioned for that direction;
+ *   <li>{@code busyBucket[n]}: segments with exactly {@code n} busy member channels;
+ *   <li>per machine: busy member channels and free member channels per direction;
+ *   <li>per span category: member channels, for the reject reason.
+ * </ul>
+ *
+ * Owned by {@link PortManagerState}.
+ */
+final class HuntGroup {
+    static final int BUSY_LEVELS = SpanSlot.CH + 1;
+
+    /** The group's name; null for a System-wide pool. */
+    final String name;
+
+    final HuntStrategy strategy;
+    /** {@code PortKind.ordinal()}. */
+    final int kind;
+    /** The definition, for snapshots; empty for a pool. */
+    final List<GroupMember> members;
+
+    int segCount;
+    SpanSlot[] segSpan = new SpanSlot[8];
+    int[] segMask = new int[8];
+    int[] segMachine = new int[8];
+    int[] segFree = new int[8];
+    int[] segBusy = new int[8];
+    int[] segMembers = new int[8];
+    int[] segCat = new int[8];
+    int[] segDirs = new int[8];
+    final long[][] nonEmpty = new long[2][1];
+    final long[][] busyBucket = new long[BUSY_LEVELS][1];
+
+    MachineSlot[] machines = new MachineSlot[4];
+    int machineCount;
+    int[][] machineSegs = new int[4][];
+    int[] machineSegCount = new int[4];
+    int[] machineBusy = new int[4];
+    final int[][] machineFree = {new int[4], new int[4]};
+
+    final int[] catMembers = new int[SpanSlot.CATEGORIES];
+    int busy;
+    int free;
+
+    /** Round-robin position: segment and timeslot of the last channel granted by hunting, or -1. */
+    int rrSeg = -1;
+
+    int rrDs0;
+
+    /** Segment of the channel returned by the last successful search. */
+    int pickSeg;
+
+    HuntGroup(String name, HuntStrategy strategy, int kind, List<GroupMember> members) {
+        this.name = name;
+        this.strategy = strategy;
+        this.kind = kind;
+        this.members = members;
+    }
+
+    void addSegment(SpanSlot s, int mask) {
+        int i = segCount++;
+        if (i == segSpan.length) {
+            int n = i * 2;
+            segSpan = Arrays.copyOf(segSpan, n);
+            segMask = Arrays.copyOf(segMask, n);
+            segMachine = Arrays.copyOf(segMachine, n);
+            segFree = Arrays.copyOf(segFree, n);
+            segBusy = Arrays.copyOf(segBusy, n);
+            segMembers = Arrays.copyOf(segMembers, n);
+            segCat = Arrays.copyOf(segCat, n);
+            segDirs = Arrays.copyOf(segDirs, n);
+        }
+        for (int d = 0; d < 2; d++) {
+            nonEmpty[d] = Bits.ensure(nonEmpty[d], segCount);
+        }
+        for (int b = 0; b < BUSY_LEVELS; b++) {
+            busyBucket[b] = Bits.ensure(busyBucket[b], segCount);
+        }
+        segSpan[i] = s;
+        segMask[i] = mask;
+        int ms = machineSlot(s.machine, true);
+        segMachine[i] = ms;
+        if (machineSegCount[ms] == machineSegs[ms].length) {
+            machineSegs[ms] = Arrays.copyOf(machineSegs[ms], machineSegCount[ms] * 2);
+        }
+        machineSegs[ms][machineSegCount[ms]++] = i;
+        segCat[i] = SpanSlot.ABSENT;
+        Bits.set(busyBucket[0], i);
+        s.addMembership(this, i);
+        update(i);
+    }
+
+    /** Removes this group's memberships from its spans (before a redefinition replaces it). */
+    void detach() {
+        for (int i = 0; i < segCount; i++) {
+            segSpan[i].removeMemberships(this);
+        }
+    }
+
+    /** @return the group's slot of machine {@code m}, or -1 when it has no member there (and not {@code add}) */
+    int machineSlot(MachineSlot m, boolean add) {
+        for (int i = 0; i < machineCount; i++) {
+            if (machines[i] == m) {
+                return i;
+            }
+        }
+        if (!add) {
+            return -1;
+        }
+        int i = machineCount++;
+        if (i == machines.length) {
+            int n = i * 2;
+            machines = Arrays.copyOf(machines, n);
+            machineSegs = Arrays.copyOf(machineSegs, n);
+            machineSegCount = Arrays.copyOf(machineSegCount, n);
+            machineBusy = Arrays.copyOf(machineBusy, n);
+            machineFree[0] = Arrays.copyOf(machineFree[0], n);
+            machineFree[1] = Arrays.copyOf(machineFree[1], n);
+        }
+        machines[i] = m;
+        machineSegs[i] = new int[8];
+        return i;
+    }
+
+    /** Re-reads segment {@code i}'s span and moves its contributions in every index. */
+    void update(int i) {
+        SpanSlot s = segSpan[i];
+        int m = segMask[i] & s.kindMask(kind);
+        int nowFree = s.freeMask & m;
+        int nowBusy = Integer.bitCount(s.busyMask & m);
+        int nowMembers = Integer.bitCount(m);
+        int nowCat = s.category;
+        int nowDirs = s.directions;
+
+        int oldFreeCount = Integer.bitCount(segFree[i]);
+        int nowFreeCount = Integer.bitCount(nowFree);
+        int oldBusy = segBusy[i];
+        int oldDirs = segDirs[i];
+        int ms = segMachine[i];
+
+        catMembers[segCat[i]] -= segMembers[i];
+        catMembers[nowCat] += nowMembers;
+        busy += nowBusy - oldBusy;
+        free += nowFreeCount - oldFreeCount;
+        machineBusy[ms] += nowBusy - oldBusy;
+        if (nowBusy != oldBusy) {
+            Bits.clear(busyBucket[oldBusy], i);
+            Bits.set(busyBucket[nowBusy], i);
+        }
+        for (int d = 0; d < 2; d++) {
+            int before = (oldDirs & (1 << d)) != 0 ? oldFreeCount : 0;
+            int after = (nowDirs & (1 << d)) != 0 ? nowFreeCount : 0;
+            machineFree[d][ms] += after - before;
+            Bits.put(nonEmpty[d], i, after > 0);
+        }
+        segFree[i] = nowFree;
+        segBusy[i] = nowBusy;
+        segMembers[i] = nowMembers;
+        segCat[i] = nowCat;
+        segDirs[i] = nowDirs;
+    }
+
+    /**
+     * Searches by the group's strategy. Does not move the round-robin position: {@link #granted(int, int)}
+     * does, once the grant is certain.
+     *
+     * @param dir {@code Direction.ordinal()}
+     * @return the global channel index ({@code span index * 24 + ds0 - 1}) or -1 when nothing is free
+     */
+    int hunt(int dir) {
+        long[] ne = nonEmpty[dir];
+        int seg;
+        switch (strategy) {
+            case TOP_DOWN:
+                seg = Bits.next(ne, 0, segCount);
+                return seg < 0 ? -1 : pick(seg, false);
+            case BOTTOM_UP:
+                seg = Bits.prev(ne, segCount - 1);
+                return seg < 0 ? -1 : pick(seg, true);
+            case ROUND_ROBIN_UP:
+                if (rrSeg >= 0 && Bits.get(ne, rrSeg)) {
+                    int above = segFree[rrSeg] & (-1 << rrDs0);
+                    if (above != 0) {
+                        return pickFrom(rrSeg, Bits.lowest(above));
+                    }
+                }
+                seg = Bits.next(ne, rrSeg + 1, segCount);
+                if (seg < 0) {
+                    seg = Bits.next(ne, 0, segCount);
+                }
+                return seg < 0 ? -1 : pick(seg, false);
+            case ROUND_ROBIN_DOWN:
+                if (rrSeg >= 0 && Bits.get(ne, rrSeg)) {
+                    int below = segFree[rrSeg] & ((1 << (rrDs0 - 1)) - 1);
+                    if (below != 0) {
+                        return pickFrom(rrSeg, Bits.highest(below));
+                    }
+                }
+                seg = rrSeg < 0 ? -1 : Bits.prev(ne, rrSeg - 1);
+                if (seg < 0) {
+                    seg = Bits.prev(ne, segCount - 1);
+                }
+                return seg < 0 ? -1 : pick(seg, true);
+            case LEAST_BUSY_SPAN:
+                for (int b = 0; b < BUSY_LEVELS; b++) {
+                    seg = Bits.firstCommon(busyBucket[b], ne, segCount);
+                    if (seg >= 0) {
+                        return pick(seg, false);
+                    }
+                }
+                return -1;
+            case BALANCE_MACHINES:
+                return balance(dir);
+            default:
+                throw new IllegalStateException("hunt strategy " + strategy + " has no search");
+        }
+    }
+
+    private int balance(int dir) {
+        int[] mf = machineFree[dir];
+        int best = -1;
+        for (int m = 0; m < machineCount; m++) {
+            if (mf[m] > 0 && (best < 0 || machineBusy[m] < machineBusy[best])) {
+                best = m;
+            }
+        }
+        if (best < 0) {
+            return -1;
+        }
+        long[] ne = nonEmpty[dir];
+        int[] segs = machineSegs[best];
+        int bestSeg = -1;
+        for (int k = 0, n = machineSegCount[best]; k < n; k++) {
+            int seg = segs[k];
+            if (Bits.get(ne, seg) && (bestSeg < 0 || segBusy[seg] < segBusy[bestSeg])) {
+                bestSeg = seg;
+            }
+        }
+        return pick(bestSeg, false);
+    }
+
+    /** @return a free channel of span {@code s} for {@code dir}, or -1 */
+    int huntSpan(SpanSlot s, int dir) {
+        int seg = s.segmentIn(this);
+        if (seg < 0 || !Bits.get(nonEmpty[dir], seg)) {
+            return -1;
+        }
+        return pick(seg, strategy.descending());
+    }
+
+    /** @return a free channel on machine {@code m} for {@code dir}, searched in member order, or -1 */
+    int huntMachine(MachineSlot m, int dir) {
+        int ms = machineSlot(m, false);
+        if (ms < 0 || machineFree[dir][ms] == 0) {
+            return -1;
+        }
+        long[] ne = nonEmpty[dir];
+        int[] segs = machineSegs[ms];
+        int n = machineSegCount[ms];
+        boolean desc = strategy.descending();
+        for (int k = 0; k < n; k++) {
+            int seg = segs[desc ? n - 1 - k : k];
+            if (Bits.get(ne, seg)) {
+                return pick(seg, desc);
+            }
+        }
+        return -1;
+    }
+
+    /** Moves the round-robin position to the channel just granted by {@link #hunt(int)}. */
+    void granted(int seg, int ds0) {
+        if (strategy.roundRobin()) {
+            rrSeg = seg;
+            rrDs0 = ds0;
+        }
+    }
+
+    /** @return member channels (of the group's kind) that are present */
+    int presentMembers() {
+        int n = 0;
+        for (int c = SpanSlot.MACHINE_DOWN; c < SpanSlot.CATEGORIES; c++) {
+            n += catMembers[c];
+        }
+        return n;
+    }
+
+    private int pick(int seg, boolean desc) {
+        int f = segFree[seg];
+        return pickFrom(seg, desc ? Bits.highest(f) : Bits.lowest(f));
+    }
+
+    private int pickFrom(int seg, int bit) {
+        pickSeg = seg;
+        return segSpan[seg].index * SpanSlot.CH + bit;
+    }
+}
