@@ -41,7 +41,11 @@ final class ValidateCommand implements Callable<Integer> {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("file", file.toString());
             r.put("valid", true);
-            r.put("systems", d.systems().stream().map(SystemDescription.StroomSystem::name).collect(Collectors.toList()));
+            r.put(
+                    "systems",
+                    d.systems().stream()
+                            .map(SystemDescription.StroomSystem::name)
+                            .collect(Collectors.toList()));
             r.put("mode", d.mode().name());
             long spans = d.systems().stream()
                     .flatMap(s -> s.machines().stream())
@@ -49,7 +53,9 @@ final class ValidateCommand implements Callable<Integer> {
                     .mapToLong(b -> b.spans().size())
                     .sum();
             r.put("spans", spans);
-            output.print(r, file + ": valid (" + d.systems().size() + " system(s), " + spans + " span(s), " + d.mode() + ")");
+            output.print(
+                    r,
+                    file + ": valid (" + d.systems().size() + " system(s), " + spans + " span(s), " + d.mode() + ")");
             return Portman.OK;
         } catch (DescriptionException e) {
             report(e.problems(), e.unusable());
@@ -62,18 +68,22 @@ final class ValidateCommand implements Callable<Integer> {
         r.put("file", file.toString());
         r.put("valid", false);
         r.put("unusable", unusable);
-        r.put("problems", problems.stream().map(p -> {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("line", p.line());
-            m.put("column", p.column());
-            m.put("field", p.field());
-            m.put("rule", p.rule());
-            m.put("message", p.message());
-            m.put("fix", p.fix());
-            return m;
-        }).collect(Collectors.toList()));
-        String text = problems.stream().map(Problem::format).collect(Collectors.joining("\n"))
-                + "\n" + problems.size() + " problem(s) in " + file;
+        r.put(
+                "problems",
+                problems.stream()
+                        .map(p -> {
+                            Map<String, Object> m = new LinkedHashMap<>();
+                            m.put("line", p.line());
+                            m.put("column", p.column());
+                            m.put("field", p.field());
+                            m.put("rule", p.rule());
+                            m.put("message", p.message());
+                            m.put("fix", p.fix());
+                            return m;
+                        })
+                        .collect(Collectors.toList()));
+        String text = problems.stream().map(Problem::format).collect(Collectors.joining("\n")) + "\n" + problems.size()
+                + " problem(s) in " + file;
         output.print(r, text);
     }
 }
