@@ -93,6 +93,7 @@ public final class EventCore<I, R> implements AutoCloseable {
     private final Codec<I> codec;
     private final Stamper<I> stamper;
     private final NanoClock clock;
+    private final boolean stamping;
     private final Function<? super I, ? extends R> overloadedResult;
     private final long publishTimeoutNanos;
     private final long syncSpinNanos;
@@ -129,6 +130,7 @@ public final class EventCore<I, R> implements AutoCloseable {
         this.codec = b.codec;
         this.stamper = b.stamper;
         this.clock = b.clock;
+        this.stamping = b.stamper != Stamper.<I>none();
         this.overloadedResult = b.overloadedResult;
         this.publishTimeoutNanos = b.publishTimeout.toNanos();
         this.syncSpinNanos = b.syncSpin.toNanos();
@@ -349,7 +351,7 @@ public final class EventCore<I, R> implements AutoCloseable {
 
     private void publishInput(I input, CompletableFuture<R> future, ReplyHandler<? super R> handler) {
         Objects.requireNonNull(input, "input");
-        long now = clock.nanos();
+        long now = stamping ? clock.nanos() : 0;
         publishing.getAndIncrement();
         try {
             checkAccepting();
@@ -505,10 +507,13 @@ public final class EventCore<I, R> implements AutoCloseable {
         public void onEvent(Slot<I, R> slot, long sequence, boolean endOfBatch) {
             try {
                 if (sequence < failedAt.get() && slot.kind == Slot.INPUT) {
-                    long stamp = Math.max(slot.publishedNanos, lastStamp);
-                    lastStamp = stamp;
-                    I stamped = stamper.stamp(slot.input, stamp);
-                    slot.input = Objects.requireNonNull(stamped, "Stamper returned null");
+                    I stamped = slot.input;
+                    if (stamping) {
+                        long stamp = Math.max(slot.publishedNanos, lastStamp);
+                        lastStamp = stamp;
+                        stamped = Objects.requireNonNull(stamper.stamp(stamped, stamp), "Stamper returned null");
+                        slot.input = stamped;
+                    }
                     if (journalEnabled) {
                         ByteBuffer buffer = slot.encoded;
                         buffer.clear();

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,7 +46,31 @@ public final class Recovery {
      */
     public static <I, S extends StateMachine<I, ?>> Recovered<S> recover(
             Journal journal, Codec<I> codec, Supplier<S> initial, SnapshotStore snapshots, Snapshotter<S> snapshotter) {
+        return recover(journal, codec, initial, state -> state, snapshots, snapshotter);
+    }
+
+    /**
+     * Recovers a state whose type is not itself a {@link StateMachine}, through an adapter.
+     *
+     * @param journal the journal to replay (and seal if damaged)
+     * @param codec decodes its entries
+     * @param initial makes the initial state when no snapshot is usable
+     * @param machine the state machine that applies inputs to a given state, e.g. {@code s -> s::apply}
+     * @param snapshots the snapshot store, or null to replay the whole journal
+     * @param snapshotter decodes snapshots; may be null only if {@code snapshots} is null
+     * @param <I> input type
+     * @param <S> state type
+     * @return the recovered state and the report
+     */
+    public static <I, S> Recovered<S> recover(
+            Journal journal,
+            Codec<I> codec,
+            Supplier<S> initial,
+            Function<? super S, ? extends StateMachine<I, ?>> machine,
+            SnapshotStore snapshots,
+            Snapshotter<S> snapshotter) {
         Objects.requireNonNull(journal, "journal");
+        Objects.requireNonNull(machine, "machine");
         Objects.requireNonNull(codec, "codec");
         Objects.requireNonNull(initial, "initial");
         if (snapshots != null) {
@@ -72,8 +97,8 @@ public final class Recovery {
         if (state == null) {
             state = Objects.requireNonNull(initial.get(), "initial state supplier returned null");
         }
-        RecoveryReport report =
-                journal.replay(snapshotIndex, applier(codec, state)).withSnapshot(snapshotIndex, rejected);
+        RecoveryReport report = journal.replay(snapshotIndex, applier(codec, machine.apply(state)))
+                .withSnapshot(snapshotIndex, rejected);
         if (report.isClean()) {
             LOG.info("recovery: {}", report);
         } else {
@@ -96,8 +121,27 @@ public final class Recovery {
      */
     public static <I, S extends StateMachine<I, ?>> Recovered<S> replayAll(
             Journal journal, Codec<I> codec, Supplier<S> initial) {
+        return replayAll(journal, codec, initial, state -> state);
+    }
+
+    /**
+     * Replays the whole journal into a fresh state whose type is not itself a {@link StateMachine}.
+     *
+     * @param journal the journal
+     * @param codec decodes its entries
+     * @param initial makes the initial state
+     * @param machine the state machine that applies inputs to a given state
+     * @param <I> input type
+     * @param <S> state type
+     * @return the state and the report
+     */
+    public static <I, S> Recovered<S> replayAll(
+            Journal journal,
+            Codec<I> codec,
+            Supplier<S> initial,
+            Function<? super S, ? extends StateMachine<I, ?>> machine) {
         S state = Objects.requireNonNull(initial.get(), "initial state supplier returned null");
-        return new Recovered<>(state, journal.replay(Journal.NO_INDEX, applier(codec, state)));
+        return new Recovered<>(state, journal.replay(Journal.NO_INDEX, applier(codec, machine.apply(state))));
     }
 
     private static <I> EntryHandler applier(Codec<I> codec, StateMachine<I, ?> state) {
