@@ -80,7 +80,11 @@ public interface OutboundCallContract extends TckContract {
                     e -> e.call().equals(call),
                     timeout.multipliedBy(8).dividedBy(10),
                     "CallDisconnected before 80 % of the 5 s answer timeout");
-            CallDisconnected d = s.expectDisconnected(call, timeout.dividedBy(2).plus(TckSession.SIGNALLING));
+            CallDisconnected d = s.expect(
+                    CallDisconnected.class,
+                    e -> e.call().equals(call),
+                    timeout.multipliedBy(4).dividedBy(10),
+                    "CallDisconnected by 120 % of the 5 s answer timeout");
             assertThat(d.cause()).isEqualTo(Q850Cause.NO_ANSWER);
             assertThat(s.recorder().first(CallConnected.class, e -> e.call().equals(call)))
                     .isEmpty();

@@ -64,6 +64,18 @@ public interface TckHarness extends AutoCloseable {
         return virtualTime() ? Duration.ZERO : Duration.ofSeconds(5);
     }
 
+    /**
+     * Backend time by which a real-time backend's timers may fire late (thread scheduling, an
+     * emulator's polling interval, multiplied by its time scale). Added to the upper bound wherever
+     * a contract checks a reported length (played or recorded milliseconds, a recording's WAV
+     * length).
+     *
+     * @return zero or positive; default zero
+     */
+    default Duration timingSlack() {
+        return Duration.ZERO;
+    }
+
     // ---- far end: the telco side of the spans ----
 
     /**
