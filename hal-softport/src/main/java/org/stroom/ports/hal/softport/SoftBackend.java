@@ -184,6 +184,8 @@ public final class SoftBackend implements HalBackend {
     private final TreeMap<SpanLocation, SpanPort> ports = new TreeMap<>();
     private BackendState state = BackendState.IN_SERVICE;
     private long nextCall = 1;
+    private long lastNow = Long.MIN_VALUE;
+    private long actionTime = Long.MIN_VALUE;
 
     private SoftBackend(Builder b) {
         this.machine = b.machine;
@@ -292,14 +294,15 @@ public final class SoftBackend implements HalBackend {
     /**
      * @return the cable plugged into {@code location}, if any
      * @throws IllegalArgumentException when the backend has no such span port
+     * @throws HalException when the backend is closed
      */
     public Optional<Cable> cable(SpanLocation location) {
-        return locked(() -> Optional.ofNullable(portOrThrowIae(location).cable));
+        return op("read cable", () -> Optional.ofNullable(portOrThrowIae(location).cable));
     }
 
     /** @return the cables plugged into this backend now, in span order */
     public List<Cable> cables() {
-        return locked(() -> {
+        return op("list cables", () -> {
             List<Cable> out = new ArrayList<>();
             for (SpanPort p : ports.values()) {
                 if (p.cable != null) {
@@ -469,7 +472,7 @@ public final class SoftBackend implements HalBackend {
             }
             c.sm.require("placeCall", EnumSet.of(IDLE));
             injected(c, "placeCall");
-            long now = clock.nanos();
+            long now = now();
             Cable cable = c.port.cable;
             OutboundBehaviour b = cable == null
                     ? null
@@ -523,7 +526,7 @@ public final class SoftBackend implements HalBackend {
             WavInfo wav = WavInfo.read(request.file());
             requireNoMedia(c, "play");
             injected(c, "play");
-            Media m = new Media(Media.Kind.PLAY, clock.nanos());
+            Media m = new Media(Media.Kind.PLAY, now());
             m.durationNanos = wav.duration().toNanos();
             m.terminators = request.terminatingDigits();
             c.media = m;
@@ -545,7 +548,7 @@ public final class SoftBackend implements HalBackend {
             checkDirectory(request.file(), "record");
             requireNoMedia(c, "record");
             injected(c, "record");
-            Media m = new Media(Media.Kind.RECORD, clock.nanos());
+            Media m = new Media(Media.Kind.RECORD, now());
             m.file = request.file();
             m.encoding = request.encoding();
             m.terminators = request.terminatingDigits();
@@ -568,7 +571,7 @@ public final class SoftBackend implements HalBackend {
             c.sm.require("collectDigits", CONNECTED_ONLY);
             requireNoMedia(c, "collectDigits");
             injected(c, "collectDigits");
-            Media m = new Media(Media.Kind.COLLECT, clock.nanos());
+            Media m = new Media(Media.Kind.COLLECT, now());
             m.maxDigits = request.maxDigits();
             m.terminators = request.terminatingDigits();
             m.firstDigitNanos = request.firstDigitTimeout().toNanos();
@@ -596,7 +599,7 @@ public final class SoftBackend implements HalBackend {
             c.sm.require("sendDigits", CONNECTED_ONLY);
             requireNoMedia(c, "sendDigits");
             injected(c, "sendDigits");
-            Media m = new Media(Media.Kind.SEND_DIGITS, clock.nanos());
+            Media m = new Media(Media.Kind.SEND_DIGITS, now());
             m.digits.append(digits);
             c.media = m;
             m.timer = after(timings.digitInterval().multipliedBy(digits.length()), () -> {
@@ -617,7 +620,7 @@ public final class SoftBackend implements HalBackend {
             TiffInfo doc = TiffInfo.read(request.document());
             requireNoMedia(c, "sendFax");
             injected(c, "sendFax");
-            Media m = new Media(Media.Kind.SEND_FAX, clock.nanos());
+            Media m = new Media(Media.Kind.SEND_FAX, now());
             m.pages = doc.pages();
             c.media = m;
             startFax(c, m);
@@ -634,7 +637,7 @@ public final class SoftBackend implements HalBackend {
             checkDirectory(request.output(), "receiveFax");
             requireNoMedia(c, "receiveFax");
             injected(c, "receiveFax");
-            Media m = new Media(Media.Kind.RECEIVE_FAX, clock.nanos());
+            Media m = new Media(Media.Kind.RECEIVE_FAX, now());
             m.file = request.output();
             c.media = m;
             startFax(c, m);
@@ -805,7 +808,7 @@ public final class SoftBackend implements HalBackend {
             }
             SoftCall call = c.call;
             long interval = timings.digitInterval().toNanos();
-            long start = Math.max(clock.nanos(), call.farDigitsUntil);
+            long start = Math.max(now(), call.farDigitsUntil);
             for (int i = 0; i < digits.length(); i++) {
                 char d = digits.charAt(i);
                 timer(call, at(start + (i + 1) * interval, () -> {
@@ -845,7 +848,7 @@ public final class SoftBackend implements HalBackend {
                 throw new IllegalStateException(
                         "far end can speak only on a connected call; " + channel + " is " + c.state());
             }
-            c.call.party.speechEnd = Scheduler.plus(clock.nanos(), duration);
+            c.call.party.speechEnd = Scheduler.plus(now(), duration);
             if (c.media != null && c.media.kind == Media.Kind.RECORD) {
                 armSilence(c, c.media);
             }
@@ -1048,23 +1051,42 @@ public final class SoftBackend implements HalBackend {
         outbox.add(event);
     }
 
-    /** Schedules {@code action} under the lock at {@code when}; skipped once the backend is closed. */
+    /**
+     * Schedules {@code action} under the lock at {@code when}; skipped once the backend is closed.
+     * The action sees {@code when} as the current time (see {@link #now()}).
+     */
     private Scheduler.Task at(long when, Runnable action) {
         return clock.schedule(
                 when,
                 () -> lockedRun(() -> {
                     if (state != BackendState.SHUT_DOWN) {
-                        action.run();
+                        actionTime = when;
+                        try {
+                            action.run();
+                        } finally {
+                            actionTime = Long.MIN_VALUE;
+                        }
                     }
                 }));
     }
 
+    /**
+     * The backend's current time: inside a scheduled action the time it was due, elsewhere the
+     * clock. A real-time clock may run an action late; measuring from its due time keeps media
+     * lengths exact and timer chains free of drift. Never goes back.
+     */
+    private long now() {
+        long t = actionTime != Long.MIN_VALUE ? actionTime : clock.nanos();
+        lastNow = Math.max(lastNow, t);
+        return lastNow;
+    }
+
     private Scheduler.Task after(Duration delay, Runnable action) {
-        return at(Scheduler.plus(clock.nanos(), delay), action);
+        return at(Scheduler.plus(now(), delay), action);
     }
 
     private void timer(SoftCall call, Scheduler.Task task) {
-        call.timer(task, clock.nanos());
+        call.timer(task, now());
     }
 
     private long jitter(Duration d) {
@@ -1239,7 +1261,7 @@ public final class SoftBackend implements HalBackend {
     }
 
     private void move(SoftChannel c, ChannelState to, String why) {
-        c.sm.transition(to, clock.nanos(), why);
+        c.sm.transition(to, now(), why);
     }
 
     // ------------------------------------------------------------------ call flow
@@ -1261,7 +1283,7 @@ public final class SoftBackend implements HalBackend {
                 party.faxPages = pending;
             }
         }
-        SoftCall call = new SoftCall(nextCallId(), true, cable, clock.nanos(), party);
+        SoftCall call = new SoftCall(nextCallId(), true, cable, now(), party);
         c.call = call;
         move(c, OFFERED, "inbound call to " + dnis);
         emit((s, t) -> new CallOffered(s, t, c.id, call.id, dnis, ani));
@@ -1278,7 +1300,7 @@ public final class SoftBackend implements HalBackend {
             return; // T303 clears a call the network never acknowledges
         }
         call.acknowledged = true;
-        long now = clock.nanos();
+        long now = now();
         long respondAt = Math.max(now, Scheduler.plus(call.startNanos, b.answerDelay()));
         switch (b.outcome()) {
             case BUSY -> respond(c, call, respondAt, Q850Cause.USER_BUSY, "far end busy");
@@ -1388,7 +1410,7 @@ public final class SoftBackend implements HalBackend {
             return;
         }
         cancel(m.silenceTimer);
-        long from = Math.max(clock.nanos(), c.call.party.speechEnd);
+        long from = Math.max(now(), c.call.party.speechEnd);
         m.silenceTimer = at(from + m.maxSilenceNanos, () -> {
             if (c.media == m) {
                 endMedia(c, TerminationReason.SILENCE, null);
@@ -1410,7 +1432,7 @@ public final class SoftBackend implements HalBackend {
     private void armDigitTimer(SoftChannel c, Media m) {
         cancel(m.timer);
         long wait = m.digits.length() == 0 ? m.firstDigitNanos : m.interDigitNanos;
-        m.timer = at(Scheduler.plus(clock.nanos(), Duration.ofNanos(wait)), () -> {
+        m.timer = at(Scheduler.plus(now(), Duration.ofNanos(wait)), () -> {
             if (c.media == m) {
                 endMedia(c, TerminationReason.DIGIT_TIMEOUT, null);
             }
@@ -1450,7 +1472,7 @@ public final class SoftBackend implements HalBackend {
         m.waitingForSender = false;
         m.modulation = negotiate(c, party);
         m.bps = m.modulation.maxBps();
-        m.sessionStart = clock.nanos();
+        m.sessionStart = now();
         if (m.kind == Media.Kind.RECEIVE_FAX) {
             m.pages = party.faxPages;
         }
@@ -1502,7 +1524,7 @@ public final class SoftBackend implements HalBackend {
         m.cancelTimers();
         ChannelId id = c.id;
         CallId call = c.call.id;
-        long elapsed = Math.max(0, clock.nanos() - m.startNanos);
+        long elapsed = Math.max(0, now() - m.startNanos);
         switch (m.kind) {
             case PLAY -> {
                 long ms = Math.min(elapsed, m.durationNanos) / 1_000_000;
@@ -1710,12 +1732,13 @@ public final class SoftBackend implements HalBackend {
     }
 
     private void perfUpdate(SpanPort p) {
-        long now = clock.nanos();
+        long now = now();
         while (now - p.perfSecondStart >= SpanPort.SECOND) {
             boolean severe = p.severeInSecond || p.severeNow();
             p.perf.recordSecond(p.bpvPerSecond, p.crcPerSecond, p.framingPerSecond, severe);
             p.perfSecondStart += SpanPort.SECOND;
-            p.severeInSecond = p.severeNow();
+            // the defects now present have held since the new second began, if any of it has passed
+            p.severeInSecond = p.severeNow() && now > p.perfSecondStart;
         }
     }
 
