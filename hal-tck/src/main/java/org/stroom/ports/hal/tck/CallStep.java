@@ -43,7 +43,11 @@ public sealed interface CallStep {
     /** @return the index of the channel the step acts on, or -1 */
     int channel();
 
-    /** The far end calls in. */
+    /**
+     * The far end calls in.
+     *
+     * <p>Thread-safety: immutable.
+     */
     record Offer(int channel) implements CallStep {
         @Override
         public boolean apply(TckSession s, List<ChannelId> channels, Map<ChannelId, Boolean> inbound) {
@@ -57,7 +61,11 @@ public sealed interface CallStep {
         }
     }
 
-    /** We send ringback. */
+    /**
+     * We send ringback.
+     *
+     * <p>Thread-safety: immutable.
+     */
     record Accept(int channel) implements CallStep {
         @Override
         public boolean apply(TckSession s, List<ChannelId> channels, Map<ChannelId, Boolean> inbound) {
@@ -70,7 +78,11 @@ public sealed interface CallStep {
         }
     }
 
-    /** We answer. */
+    /**
+     * We answer.
+     *
+     * <p>Thread-safety: immutable.
+     */
     record Answer(int channel) implements CallStep {
         @Override
         public boolean apply(TckSession s, List<ChannelId> channels, Map<ChannelId, Boolean> inbound) {
@@ -84,7 +96,11 @@ public sealed interface CallStep {
         }
     }
 
-    /** We reject with cause 21. */
+    /**
+     * We reject with cause 21.
+     *
+     * <p>Thread-safety: immutable.
+     */
     record Reject(int channel) implements CallStep {
         @Override
         public boolean apply(TckSession s, List<ChannelId> channels, Map<ChannelId, Boolean> inbound) {
@@ -98,7 +114,11 @@ public sealed interface CallStep {
         }
     }
 
-    /** We clear the call. */
+    /**
+     * We clear the call.
+     *
+     * <p>Thread-safety: immutable.
+     */
     record HangUp(int channel) implements CallStep {
         @Override
         public boolean apply(TckSession s, List<ChannelId> channels, Map<ChannelId, Boolean> inbound) {
@@ -111,7 +131,11 @@ public sealed interface CallStep {
         }
     }
 
-    /** The far end clears the call. */
+    /**
+     * The far end clears the call.
+     *
+     * <p>Thread-safety: immutable.
+     */
     record FarEndHangUp(int channel) implements CallStep {
         @Override
         public boolean apply(TckSession s, List<ChannelId> channels, Map<ChannelId, Boolean> inbound) {
@@ -127,6 +151,8 @@ public sealed interface CallStep {
     /**
      * We place a call the far end treats as {@code outcome} after 1 s; the call's answer timeout is
      * 3 s.
+     *
+     * <p>Thread-safety: immutable.
      */
     record Place(int channel, OutboundBehaviour.Outcome outcome) implements CallStep {
         @Override
@@ -144,7 +170,11 @@ public sealed interface CallStep {
         }
     }
 
-    /** Backend time passes. */
+    /**
+     * Backend time passes.
+     *
+     * <p>Thread-safety: immutable.
+     */
     record Advance(int millis) implements CallStep {
         @Override
         public boolean apply(TckSession s, List<ChannelId> channels, Map<ChannelId, Boolean> inbound) {

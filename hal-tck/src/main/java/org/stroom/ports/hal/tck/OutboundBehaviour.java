@@ -14,7 +14,11 @@ import java.util.Objects;
  *     <p>Thread-safety: immutable.
  */
 public record OutboundBehaviour(Outcome outcome, Duration answerDelay) {
-    /** What the called party does with an outbound call. */
+    /**
+     * What the called party does with an outbound call.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public enum Outcome {
         /** A person (or voice application) answers after {@code answerDelay}. */
         ANSWER,

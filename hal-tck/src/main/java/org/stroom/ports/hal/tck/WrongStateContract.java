@@ -42,6 +42,7 @@ public interface WrongStateContract extends TckContract {
      *
      * @param setup the state the channel is brought to
      * @param operation the operation then asked
+     *     <p>Thread-safety: immutable.
      */
     record WrongStateCase(ChannelSetup setup, ChannelOperation operation) {
         @Override
