@@ -126,22 +126,39 @@ public record InventorySystem(String name, List<InventoryMachine> machines) {
      * @throws IllegalArgumentException when the board is not in this system
      */
     public InventorySystem withBoard(BoardId board, InventoryBoard replacement) {
-        boolean found = false;
+        return withBoards(java.util.Map.of(board, replacement));
+    }
+
+    /**
+     * Replaces several boards at once (one validation of the result).
+     *
+     * @param replacements new boards by the id of the board they replace
+     * @return a copy with the boards replaced
+     * @throws IllegalArgumentException when a board is not in this system
+     */
+    public InventorySystem withBoards(java.util.Map<BoardId, InventoryBoard> replacements) {
+        if (replacements.isEmpty()) {
+            return this;
+        }
+        Set<BoardId> found = new HashSet<>();
         List<InventoryMachine> ms = new ArrayList<>();
         for (InventoryMachine m : machines) {
             List<InventoryBoard> bs = new ArrayList<>();
+            boolean touched = false;
             for (InventoryBoard b : m.boards()) {
-                if (b.id().equals(board)) {
-                    bs.add(replacement);
-                    found = true;
-                } else {
-                    bs.add(b);
+                InventoryBoard r = replacements.get(b.id());
+                if (r != null) {
+                    found.add(b.id());
+                    touched = true;
                 }
+                bs.add(r != null ? r : b);
             }
-            ms.add(m.withBoards(bs));
+            ms.add(touched ? m.withBoards(bs) : m);
         }
-        if (!found) {
-            throw new IllegalArgumentException("system " + name + " has no board " + board);
+        if (found.size() != replacements.size()) {
+            Set<BoardId> unknown = new HashSet<>(replacements.keySet());
+            unknown.removeAll(found);
+            throw new IllegalArgumentException("system " + name + " has no board " + unknown);
         }
         return new InventorySystem(name, ms);
     }

@@ -212,10 +212,10 @@ public final class SpanMovePlanner {
 
     private static List<String> shortfall(Verdict v, int moves, int rollovers) {
         List<String> out = new ArrayList<>();
-        String after = "after " + moves + " span moves and " + rollovers + " rollovers, ";
+        String after = "after " + plural(moves, "span move") + " and " + plural(rollovers, "rollover") + ", ";
         for (KindLine k : v.kinds()) {
             if (k.margin() < 0) {
-                out.add(after + k.kind() + " is short by " + (-k.margin()) + " ports (" + k.required()
+                out.add(after + k.kind() + " is short by " + plural(-k.margin(), "port") + " (" + k.required()
                         + " required, " + k.allotted() + " can be allotted) and no further compatible free position"
                         + " helps");
             }
@@ -229,6 +229,10 @@ public final class SpanMovePlanner {
             out.add(after + v.system() + " is graded " + v.grade());
         }
         return out;
+    }
+
+    private static String plural(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     private static String describe(Map<DidRange, HuntPool> ranges) {

@@ -61,7 +61,7 @@ public record TakeoverPlan(
         for (Rollover r : rollover.rollovers()) {
             rolled.computeIfAbsent(r.toCircuit(), k -> new ArrayList<>()).add(r.range());
         }
-        InventorySystem out = survivor;
+        Map<BoardId, InventoryBoard> replaced = new HashMap<>();
         for (InventoryBoard b : survivor.boards()) {
             List<SpanMove> incoming = movesByBoard.getOrDefault(b.id(), List.of());
             boolean touched = !incoming.isEmpty();
@@ -93,14 +93,14 @@ public record TakeoverPlan(
                 spans.add(InventorySpan.healthy(m.to(), config, b.ability()));
             }
             if (touched) {
-                out = out.withBoard(b.id(), b.withSpans(spans, spares));
+                replaced.put(b.id(), b.withSpans(spans, spares));
             }
         }
         if (!rolled.isEmpty()) {
             throw new IllegalArgumentException(
                     "takeover plan: rollover targets " + rolled.keySet() + " are not circuits of " + survivor.name());
         }
-        return out;
+        return survivor.withBoards(replaced);
     }
 
     private static SpanConfig withDids(SpanConfig c, List<DidRange> extra) {
