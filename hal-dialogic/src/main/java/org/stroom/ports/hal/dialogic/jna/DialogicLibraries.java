@@ -153,7 +153,7 @@ public final class DialogicLibraries {
     private static <T extends Library> T loadOne(String key, String name, Class<T> type) {
         try {
             return Native.load(name, type);
-        } catch (UnsatisfiedLinkError e) {
+        } catch (UnsatisfiedLinkError | IllegalArgumentException e) { // a name JNA cannot even look up is missing too
             String property = PROPERTY_PREFIX + key;
             String file = name.contains("/") ? name : "lib" + name;
             throw new MissingLibrary(

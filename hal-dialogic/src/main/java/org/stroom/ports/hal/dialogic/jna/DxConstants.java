@@ -149,6 +149,7 @@ public final class DxConstants {
     public static final int MD_ADPCM = 0x0000;
     public static final int MD_PCM = 0x0100;
     public static final int PM_SR8 = 0x4000;
+    public static final int PM_ALAW = 0x0020;
 
     /** Digit buffer length (31 digits plus NUL). */
     public static final int LEN_DIGBUF = 31;

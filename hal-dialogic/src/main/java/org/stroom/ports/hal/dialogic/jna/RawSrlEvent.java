@@ -6,7 +6,8 @@ import java.util.HexFormat;
 /**
  * One SRL event as read on the event thread, before decoding: what sr_getevt* returned plus the few
  * attribute reads the vendor documents for the event's kind, taken at once because they are overwritten
- * by the next operation on the device.
+ * by the next operation on the device. They describe the device when the event was read, not when it
+ * was queued: a progress count such as ATFX_PGXFER on TFX_PHASED may already include later pages.
  *
  * <pre>
  * kind        crn                 result                                  count

@@ -10,7 +10,8 @@ import org.stroom.ports.hal.dialogic.event.DialogicEventDecoder;
 
 /**
  * A reset emulator plus real bindings loaded through {@link DialogicLibraries#system()}, with helpers to
- * wait for and decode the next event. Emulated time runs 1000 times faster than real time.
+ * wait for and decode the next event. Emulated time runs 100 times faster than real time, slow
+ * enough that a state read right after starting a one-second operation still sees it running.
  *
  * <p>Thread-safety: confine to the test thread (it is the SRL event thread).
  */
@@ -26,7 +27,7 @@ public final class EmulatorSession {
 
     public EmulatorSession() {
         emu.emu_reset();
-        emu.emu_set_time_scale(0.001);
+        emu.emu_set_time_scale(0.01);
         DialogicLibraries.Availability a = DialogicLibraries.system();
         assertThat(a)
                 .as("emulator must load through the configured names")

@@ -28,6 +28,7 @@ class FaxEmulatorTest {
     @BeforeEach
     void setUp() {
         s = new EmulatorSession();
+        s.emu.emu_set_fax_timing(2_000, 6_000, 1);
         fax = s.calls.fxOpen("dxxxB1C1");
     }
 
@@ -88,7 +89,7 @@ class FaxEmulatorTest {
 
     @Test
     void receiveDeliversTheConfiguredPagesIntoATiffFile(@TempDir Path dir) {
-        s.emu.emu_set_fax_timing(6000, 60000, 2);
+        s.emu.emu_set_fax_timing(2_000, 6_000, 2);
         s.calls.fxInitstat(fax, FxConstants.DF_RX);
         Path file = dir.resolve("in.tif");
         s.calls.fxRcvfax(fax, file.toString(), SrlConstants.EV_ASYNC);

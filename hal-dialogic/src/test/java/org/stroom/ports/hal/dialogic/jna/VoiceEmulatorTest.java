@@ -108,6 +108,7 @@ class VoiceEmulatorTest {
 
     @Test
     void dialSendsDigitsAndReportsTdxDial() {
+        s.emu.emu_set_time_scale(1.0); // 400 ms of digits, so the channel is still dialling when read
         assertThat(s.libs.dx().dx_dial(ch.value(), "123#", null, (short) ASYNC)).isZero();
         assertThat(s.calls.dxState(ch)).isEqualTo(DxConstants.CS_DIAL);
         assertThat(s.next()).isEqualTo(new VoiceEvent.DialDone(ch, DxConstants.TM_NORMTERM));
