@@ -12,6 +12,7 @@
  */
 #define _GNU_SOURCE
 #include <errno.h>
+#include <limits.h>
 #include <pthread.h>
 #include <stddef.h>
 #include <stdint.h>
@@ -45,6 +46,10 @@ struct line {
     BTLINE *handle; /* NULL when not attached */
     int state;
     int busy;               /* a blocking call is in progress */
+    int media;              /* that call is fax or voice I/O, which BfvStopMedia may stop */
+    int far_fax;            /* the far end of the call is a fax machine */
+    int waiting;            /* a blocking call sleeps with nothing to do until time passes or it is woken */
+    int glare;              /* an inbound call seized the line while it dialled */
     unsigned epoch;         /* bumped by far-end hang-up, reset, detach, alarm */
     int abort_status;       /* FAX_STATUS_* explaining the last epoch bump */
     int alarm;              /* alarm bits of the line's span */
@@ -83,6 +88,13 @@ static struct failure *failures;
 static int n_modules = 1;
 static int channels_per_module = 96;
 static double time_scale = 1.0;
+/* Line time: runs at 1/time_scale of real time while the gate is open, stands still while it is closed. */
+static int gate_open = 1;
+static long long line_base_ns;       /* line time when the gate last closed or the scale changed */
+static long long open_since_real_ns; /* real time when the gate opened or the scale changed */
+static long long gate_limit_ns = LLONG_MAX; /* an open gate stops line time here */
+static int outbound_progress;       /* 0 = by call protocol */
+static int outbound_delay_ms = -1;  /* -1 = TIME_DIAL_MS */
 
 static void init_once(void)
 {
@@ -130,7 +142,7 @@ static int take_failure(const char *function, int unit)
 {
     struct failure **pp = &failures;
     for (struct failure *f = failures; f != NULL; pp = &f->next, f = f->next) {
-        if (strcmp(f->function, function) == 0 && (f->unit < 0 || f->unit == unit)) {
+        if ((strcmp(f->function, function) == 0 || strcmp(f->function, "*") == 0) && (f->unit < 0 || f->unit == unit)) {
             int code = f->code;
             *pp = f->next;
             free(f);
@@ -141,6 +153,30 @@ static int take_failure(const char *function, int unit)
 }
 
 static void *emu_main(void *arg);
+
+static long long real_now_ns(void)
+{
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec * 1000000000LL + ts.tv_nsec;
+}
+
+/* Current line time in ns; caller holds the lock. */
+static long long line_now_ns(void)
+{
+    if (!gate_open || time_scale <= 0)
+        return line_base_ns;
+    long long t = line_base_ns + (long long)((real_now_ns() - open_since_real_ns) / time_scale);
+    return t < gate_limit_ns ? t : gate_limit_ns;
+}
+
+/* Wakes every sleeping call: each re-checks its condition and says again whether it waits. */
+static void wake_all(void)
+{
+    for (int i = 0; i < MAX_UNITS; i++)
+        lines[i].waiting = 0;
+    pthread_cond_broadcast(&cv);
+}
 
 /* Queues a callback for the emulator thread; caller holds the lock. */
 static void post(struct line *ln, int facility, int specifier, int value, const char *text)
@@ -193,7 +229,7 @@ static void *emu_main(void *arg)
             fn(e->handle, &e->packet);
             lock();
             inflight = NULL;
-            pthread_cond_broadcast(&cv);
+            wake_all();
         }
         free(e);
     }
@@ -203,7 +239,7 @@ static void *emu_main(void *arg)
 static void set_state(struct line *ln, int state)
 {
     ln->state = state;
-    pthread_cond_broadcast(&cv);
+    wake_all();
 }
 
 /* Ends whatever the line is doing; caller holds the lock. */
@@ -211,7 +247,7 @@ static void interrupt(struct line *ln, int status)
 {
     ln->epoch++;
     ln->abort_status = status;
-    pthread_cond_broadcast(&cv);
+    wake_all();
 }
 
 static void deadline_after(struct timespec *ts, double ms)
@@ -224,16 +260,48 @@ static void deadline_after(struct timespec *ts, double ms)
     ts->tv_nsec = ns % 1000000000LL;
 }
 
-/* Waits a scaled line duration; returns 1 if the line was interrupted meanwhile. */
+typedef int (*stop_fn)(struct line *ln, const void *arg);
+
+/*
+ * Waits until line time reaches `deadline` (ns): 0. Returns 1 if the line was interrupted and 2 if
+ * `stop` said so first. With the gate closed line time stands still and the call sleeps until woken.
+ */
+static int wait_line(struct line *ln, unsigned epoch, long long deadline, stop_fn stop, const void *arg)
+{
+    for (;;) {
+        if (ln->epoch != epoch)
+            return 1;
+        if (stop != NULL && stop(ln, arg))
+            return 2;
+        long long now = line_now_ns();
+        if (now >= deadline || (gate_open && time_scale <= 0))
+            return 0;
+        ln->waiting = 1;
+        if (!gate_open || now >= gate_limit_ns) {
+            pthread_cond_wait(&cv, &mu);
+        } else {
+            long long until = deadline < gate_limit_ns ? deadline : gate_limit_ns;
+            struct timespec ts;
+            deadline_after(&ts, (until - now) / 1e6 * time_scale);
+            pthread_cond_timedwait(&cv, &mu, &ts);
+        }
+        ln->waiting = 0;
+    }
+}
+
+/* Waits a duration of line time; returns nonzero if the line was interrupted meanwhile. */
 static int line_delay(struct line *ln, unsigned epoch, int line_ms)
+{
+    return wait_line(ln, epoch, line_now_ns() + line_ms * 1000000LL, NULL, NULL);
+}
+
+/* Waits scaled real time whatever the gate: the board's own housekeeping (reset), not the far end. */
+static void board_delay(int line_ms)
 {
     struct timespec ts;
     deadline_after(&ts, line_ms * time_scale);
-    while (ln->epoch == epoch) {
-        if (pthread_cond_timedwait(&cv, &mu, &ts) == ETIMEDOUT)
-            return ln->epoch != epoch;
+    while (pthread_cond_timedwait(&cv, &mu, &ts) != ETIMEDOUT) {
     }
-    return 1;
 }
 
 /* Return code of a blocking call cut short by reset, detach, alarm or far-end hang-up. */
@@ -354,7 +422,9 @@ EXPORT int BfvLineWaitForCall(BTLINE *lp, struct args_call *args)
             rc = interrupted_rc(ln, lp);
             break;
         }
+        ln->waiting = 1;
         int w = args->timeout > 0 ? pthread_cond_timedwait(&cv, &mu, &ts) : pthread_cond_wait(&cv, &mu);
+        ln->waiting = 0;
         if (w == ETIMEDOUT && ln->state != MV(LINE_STATE_RINGING)) {
             rc = MV(BT_ERR_TIMEOUT);
             break;
@@ -396,22 +466,33 @@ EXPORT int BfvLineOriginateCall(BTLINE *lp, struct args_call *args)
         return leave(MV(BT_ERR_LINE_DOWN));
     if (ln->state != MV(LINE_STATE_IDLE))
         return leave(MV(BT_ERR_WRONG_STATE));
-    int progress = ln->next_progress;
+    int progress = ln->next_progress ? ln->next_progress : outbound_progress;
     ln->next_progress = 0;
     if (progress == 0)
         progress = args->call_protocol_code == MV(CALL_PROTOCOL_FAX) ? MV(CALL_PROGRESS_FAX_TONE) : MV(CALL_PROGRESS_HUMAN);
+    int delay = outbound_delay_ms >= 0 ? outbound_delay_ms : MV(TIME_DIAL_MS);
+    if (progress == MV(CALL_PROGRESS_NO_ANSWER) && args->timeout > 0)
+        delay = args->timeout; /* rings until the caller's no-answer time */
     unsigned epoch = ln->epoch;
     set_state(ln, MV(LINE_STATE_OFF_HOOK));
     ln->busy = 1;
-    int interrupted = line_delay(ln, epoch, MV(TIME_DIAL_MS));
+    int interrupted = line_delay(ln, epoch, delay);
     ln->busy = 0;
+    if (interrupted && ln->glare) {
+        ln->glare = 0;
+        args->call_progress = MV(CALL_PROGRESS_GLARE);
+        args->line_state = ln->state;
+        return leave(MV(BT_OK));
+    }
     if (interrupted) {
         args->line_state = ln->state;
         return leave(interrupted_rc(ln, lp));
     }
     /* Which call-progress result leads to which state is modelled (facts section 19). */
-    if (progress == MV(CALL_PROGRESS_FAX_TONE) || progress == MV(CALL_PROGRESS_HUMAN))
+    if (progress == MV(CALL_PROGRESS_FAX_TONE) || progress == MV(CALL_PROGRESS_HUMAN)) {
+        ln->far_fax = progress == MV(CALL_PROGRESS_FAX_TONE);
         set_state(ln, MV(LINE_STATE_CONNECTED));
+    }
     args->call_progress = progress;
     args->line_state = ln->state;
     return leave(MV(BT_OK));
@@ -444,7 +525,8 @@ EXPORT int BfvLineReset(BTLINE *lp, struct args_call *args)
     set_state(ln, MV(LINE_STATE_RESETTING));
     ln->ndigits = 0;
     ln->digits[0] = 0;
-    line_delay(ln, epoch, MV(TIME_RESET_MS));
+    board_delay(MV(TIME_RESET_MS));
+    (void)epoch;
     if (ln->handle == lp)
         set_state(ln, ln->alarm ? MV(LINE_STATE_NOLOOP) : MV(LINE_STATE_IDLE));
     if (args)
@@ -537,8 +619,21 @@ static int fax_session(BTLINE *lp, struct line *ln, struct args_fax_file *args, 
     unsigned epoch = ln->epoch;
     int done = 0;
     ln->busy = 1;
+    ln->media = 1;
     set_state(ln, MV(LINE_STATE_AWAIT_TRAINING));
     int interrupted = line_delay(ln, epoch, MV(TIME_TRAINING_MS));
+    if (!interrupted && !ln->far_fax) {
+        /* T.30: no DIS/DCS from a voice answerer; the session gives up after training time. */
+        ln->busy = 0;
+        ln->media = 0;
+        ln->far_fax = 0;
+        ln->glare = 0;
+        ln->waiting = 0;
+        set_state(ln, MV(LINE_STATE_CONNECTED));
+        args->pages = 0;
+        args->status = MV(FAX_STATUS_NO_FAX_DEVICE);
+        return MV(BT_OK);
+    }
     if (!interrupted) {
         set_state(ln, MV(LINE_STATE_FAX_MODE));
         post(ln, MV(MILL_FACILITY_FAX), MV(FAX_T4_ADAPT_INFO_EVENT), 0, "");
@@ -557,9 +652,12 @@ static int fax_session(BTLINE *lp, struct line *ln, struct args_fax_file *args, 
         }
     }
     ln->busy = 0;
+    ln->media = 0;
     args->pages = done;
     if (interrupted) {
         args->status = ln->abort_status;
+        if (ln->abort_status == MV(FAX_STATUS_STOPPED))
+            set_state(ln, MV(LINE_STATE_CONNECTED));
         return ln->handle == lp ? MV(BT_OK) : MV(BT_ERR_BAD_HANDLE);
     }
     set_state(ln, MV(LINE_STATE_CONNECTED));
@@ -637,33 +735,29 @@ static int take_digits(struct line *ln, char *out, int max, char term, int *hit_
     return n;
 }
 
+static int digit_pending(struct line *ln, const void *arg)
+{
+    (void)arg;
+    return ln->ndigits > 0;
+}
+
 /* Runs play or record for media_ms line ms; ends early on DTMF, limit or interruption. */
 static int voice_run(BTLINE *lp, struct line *ln, struct args_voice *args, int media_ms)
 {
     int limit = args->max_ms > 0 && (media_ms < 0 || args->max_ms < media_ms) ? args->max_ms : media_ms;
     int reason = limit == media_ms ? MV(VOICE_TERM_END_OF_DATA) : MV(VOICE_TERM_MAX_TIME);
     unsigned epoch = ln->epoch;
-    struct timespec start, ts;
-    clock_gettime(CLOCK_MONOTONIC, &start);
-    deadline_after(&ts, limit * time_scale);
+    long long start = line_now_ns();
     ln->busy = 1;
-    for (;;) {
-        if (ln->epoch != epoch) {
-            reason = MV(VOICE_TERM_DISCONNECT);
-            break;
-        }
-        if (args->stop_on_dtmf && ln->ndigits > 0) {
-            reason = MV(VOICE_TERM_DTMF);
-            break;
-        }
-        if (pthread_cond_timedwait(&cv, &mu, &ts) == ETIMEDOUT)
-            break;
-    }
+    ln->media = 1;
+    int w = wait_line(ln, epoch, start + limit * 1000000LL, args->stop_on_dtmf ? digit_pending : NULL, NULL);
+    if (w == 1)
+        reason = ln->abort_status == MV(FAX_STATUS_STOPPED) ? MV(VOICE_TERM_STOPPED) : MV(VOICE_TERM_DISCONNECT);
+    else if (w == 2)
+        reason = MV(VOICE_TERM_DTMF);
     ln->busy = 0;
-    struct timespec now;
-    clock_gettime(CLOCK_MONOTONIC, &now);
-    double wall_ms = (now.tv_sec - start.tv_sec) * 1e3 + (now.tv_nsec - start.tv_nsec) / 1e6;
-    int elapsed = time_scale > 0 ? (int)(wall_ms / time_scale) : limit;
+    ln->media = 0;
+    int elapsed = (int)((line_now_ns() - start) / 1000000LL);
     if (reason == MV(VOICE_TERM_END_OF_DATA) || reason == MV(VOICE_TERM_MAX_TIME) || elapsed > limit)
         elapsed = limit;
     args->elapsed_ms = elapsed;
@@ -728,6 +822,7 @@ EXPORT int BfvVoiceGetDigits(BTLINE *lp, struct args_dtmf *args)
     struct timespec ts;
     deadline_after(&ts, args->timeout);
     ln->busy = 1;
+    ln->media = 1;
     int reason = 0;
     for (;;) {
         if (ln->ndigits >= args->max_digits) {
@@ -739,20 +834,64 @@ EXPORT int BfvVoiceGetDigits(BTLINE *lp, struct args_dtmf *args)
             break;
         }
         if (ln->epoch != epoch) {
-            reason = MV(VOICE_TERM_DISCONNECT);
+            reason = ln->abort_status == MV(FAX_STATUS_STOPPED) ? MV(VOICE_TERM_STOPPED) : MV(VOICE_TERM_DISCONNECT);
             break;
         }
+        ln->waiting = 1;
         int w = args->timeout > 0 ? pthread_cond_timedwait(&cv, &mu, &ts) : pthread_cond_wait(&cv, &mu);
+        ln->waiting = 0;
         if (w == ETIMEDOUT) {
             reason = MV(VOICE_TERM_TIMEOUT);
             break;
         }
     }
     ln->busy = 0;
+    ln->media = 0;
     int hit;
     args->count = take_digits(ln, args->digits, args->max_digits, args->term_digit, &hit);
     args->term_reason = reason;
     return leave(ln->handle == lp ? MV(BT_OK) : MV(BT_ERR_BAD_HANDLE));
+}
+
+EXPORT int BfvVoiceSendDigits(BTLINE *lp, struct args_dtmf *args)
+{
+    int rc;
+    struct line *ln = enter(lp, "BfvVoiceSendDigits", &rc);
+    if (ln == NULL)
+        return leave(rc);
+    if (args == NULL)
+        return leave(MV(BT_ERR_BAD_ARGUMENT));
+    size_t n = strnlen(args->digits, sizeof args->digits);
+    if (n == 0 || n >= sizeof args->digits || strspn(args->digits, "0123456789*#ABCD") != n)
+        return leave(MV(BT_ERR_BAD_ARGUMENT));
+    if (ln->state != MV(LINE_STATE_CONNECTED))
+        return leave(MV(BT_ERR_WRONG_STATE));
+    unsigned epoch = ln->epoch;
+    ln->busy = 1;
+    ln->media = 1;
+    int interrupted = line_delay(ln, epoch, (int)n * MV(TIME_DTMF_DIGIT_MS));
+    ln->busy = 0;
+    ln->media = 0;
+    args->count = (int)n;
+    if (interrupted && ln->abort_status != MV(FAX_STATUS_STOPPED))
+        return leave(interrupted_rc(ln, lp));
+    return leave(MV(BT_OK));
+}
+
+/* Stops the fax or voice call running on the line; the call stays up. */
+EXPORT int BfvStopMedia(BTLINE *lp)
+{
+    lock();
+    struct line *ln = find(lp);
+    if (ln == NULL)
+        return leave(MV(BT_ERR_BAD_HANDLE));
+    int code = take_failure("BfvStopMedia", unit_of(ln));
+    if (code != 0)
+        return leave(code);
+    if (!ln->media)
+        return leave(0);
+    interrupt(ln, MV(FAX_STATUS_STOPPED));
+    return leave(1);
 }
 
 /* ---------------------------------------------------------------- LINE_* macro equivalents (non-vendor) */
@@ -793,6 +932,8 @@ static void reset_all(void)
         ln->cb = NULL;
         ln->state = MV(LINE_STATE_IDLE);
         ln->alarm = 0;
+        ln->busy = 0;
+        ln->media = 0;
         ln->next_progress = 0;
         ln->inbound_pages = 0;
         ln->ndigits = 0;
@@ -810,7 +951,7 @@ static void reset_all(void)
         free(e);
     }
     ev_tail = NULL;
-    pthread_cond_broadcast(&cv);
+    wake_all();
 }
 
 /* Resets the emulator: `modules` modules (numbered from 2) of `channels` each, model defaults, scale 1. */
@@ -823,6 +964,12 @@ EXPORT int emu_configure(int modules, int channels)
     n_modules = modules;
     channels_per_module = channels;
     time_scale = 1.0;
+    gate_open = 1;
+    gate_limit_ns = LLONG_MAX;
+    line_base_ns = 0;
+    open_since_real_ns = real_now_ns();
+    outbound_progress = 0;
+    outbound_delay_ms = -1;
     memcpy(model, model_defaults, sizeof model);
     for (int i = 0; i < MAX_UNITS; i++)
         lines[i].state = MV(LINE_STATE_IDLE);
@@ -832,8 +979,69 @@ EXPORT int emu_configure(int modules, int channels)
 EXPORT void emu_set_time_scale(double scale)
 {
     lock();
+    line_base_ns = line_now_ns();
+    open_since_real_ns = real_now_ns();
     time_scale = scale < 0 ? 0 : scale;
+    wake_all();
     unlock();
+}
+
+/* Opens (line time runs) or closes (line time stands still) the gate; open after emu_configure. */
+EXPORT void emu_set_gate(int open)
+{
+    lock();
+    if (open && !gate_open) {
+        open_since_real_ns = real_now_ns();
+        gate_limit_ns = LLONG_MAX;
+        gate_open = 1;
+    } else if (!open && gate_open) {
+        line_base_ns = line_now_ns();
+        gate_open = 0;
+    }
+    wake_all();
+    unlock();
+}
+
+/* Opens the gate for exactly `line_ns` of line time: line time then stops even if the gate stays open. */
+EXPORT void emu_advance_gate(long long line_ns)
+{
+    lock();
+    if (gate_open)
+        line_base_ns = line_now_ns();
+    open_since_real_ns = real_now_ns();
+    gate_limit_ns = line_base_ns + (line_ns > 0 ? line_ns : 0);
+    gate_open = 1;
+    wake_all();
+    unlock();
+}
+
+/* Line time in ns. */
+EXPORT long long emu_line_now_ns(void)
+{
+    lock();
+    long long now = line_now_ns();
+    unlock();
+    return now;
+}
+
+/* 1 when no callback is queued or running. */
+EXPORT int emu_events_idle(void)
+{
+    lock();
+    int idle = ev_head == NULL && inflight == NULL;
+    unlock();
+    return idle;
+}
+
+/* Blocking calls asleep with nothing to do until line time passes or something wakes them. */
+EXPORT int emu_sleeping_calls(void)
+{
+    lock();
+    int n = 0;
+    for (int i = 0; i < unit_count(); i++)
+        n += lines[i].busy && lines[i].waiting;
+    unlock();
+    return n;
 }
 
 static struct line *unit_line(int unit) { return unit >= 0 && unit < unit_count() ? &lines[unit] : NULL; }
@@ -842,8 +1050,16 @@ EXPORT int emu_inbound_call(int unit, const char *calling, const char *called)
 {
     lock();
     struct line *ln = unit_line(unit);
-    if (ln == NULL || ln->state != MV(LINE_STATE_IDLE))
+    if (ln == NULL)
         return leave(-1);
+    if (ln->state == MV(LINE_STATE_OFF_HOOK) && ln->busy) {
+        /* Glare: the far end seizes the line we are dialling on; our originate gives way. */
+        ln->glare = 1;
+        interrupt(ln, MV(FAX_STATUS_ABORTED));
+    } else if (ln->state != MV(LINE_STATE_IDLE)) {
+        return leave(-1);
+    }
+    ln->far_fax = 1;
     copy_str(ln->calling, sizeof ln->calling, calling);
     copy_str(ln->called, sizeof ln->called, called);
     set_state(ln, MV(LINE_STATE_RINGING));
@@ -873,6 +1089,15 @@ EXPORT int emu_set_call_progress(int unit, int progress)
     return leave(0);
 }
 
+/* How the far end treats every later outbound call: progress (0 = by protocol), delay in line ms (-1 = default). */
+EXPORT void emu_set_outbound(int progress, int delay_ms)
+{
+    lock();
+    outbound_progress = progress;
+    outbound_delay_ms = delay_ms;
+    unlock();
+}
+
 EXPORT int emu_set_inbound_fax_pages(int unit, int pages)
 {
     lock();
@@ -891,20 +1116,22 @@ EXPORT int emu_set_alarm(int module, int span, int bits)
     if (index < 0 || index >= n_modules || span < 1 || first >= channels_per_module)
         return -1;
     lock();
+    /* A remote alarm indication alone leaves the line working; loss of signal, frame or AIS take it down. */
+    int down_bits = MV(ALARM_LOS) | MV(ALARM_LOF) | MV(ALARM_AIS);
     for (int c = first; c < first + T1_SLOTS && c < channels_per_module; c++) {
         struct line *ln = &lines[index * channels_per_module + c];
         int was = ln->alarm;
-        ln->alarm = bits;
-        if (bits != 0 && was == 0) {
+        ln->alarm = bits & down_bits;
+        if ((bits & down_bits) && !(was & down_bits)) {
             interrupt(ln, MV(FAX_STATUS_LINE_DOWN));
             set_state(ln, MV(LINE_STATE_NOLOOP));
-            post(ln, MV(MILL_FACILITY_LINE), MV(LINE_ALARM_EVENT), bits, "");
-        } else if (bits != 0) {
-            post(ln, MV(MILL_FACILITY_LINE), MV(LINE_ALARM_EVENT), bits, "");
-        } else if (was != 0) {
+        } else if (!(bits & down_bits) && (was & down_bits)) {
             set_state(ln, MV(LINE_STATE_IDLE));
-            post(ln, MV(MILL_FACILITY_LINE), MV(LINE_ALARM_CLEAR_EVENT), 0, "");
         }
+        if (bits != 0)
+            post(ln, MV(MILL_FACILITY_LINE), MV(LINE_ALARM_EVENT), bits, "");
+        else
+            post(ln, MV(MILL_FACILITY_LINE), MV(LINE_ALARM_CLEAR_EVENT), 0, "");
     }
     return leave(0);
 }
@@ -940,7 +1167,7 @@ EXPORT int emu_inject_dtmf(int unit, const char *digits)
         char text[2] = {*d, 0};
         post(ln, MV(MILL_FACILITY_VOICE), MV(VOICE_DTMF_EVENT), *d, text);
     }
-    pthread_cond_broadcast(&cv);
+    wake_all();
     return leave(0);
 }
 

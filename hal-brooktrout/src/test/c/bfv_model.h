@@ -41,6 +41,8 @@
     X(CALL_PROGRESS_BUSY, 3)                 \
     X(CALL_PROGRESS_NO_ANSWER, 4)            \
     X(CALL_PROGRESS_NO_DIALTONE, 5)          \
+    X(CALL_PROGRESS_INVALID_NUMBER, 6)       \
+    X(CALL_PROGRESS_GLARE, 7)                \
     X(MILL_FACILITY_CALL, 1)                 \
     X(MILL_FACILITY_FAX, 2)                  \
     X(MILL_FACILITY_VOICE, 3)                \
@@ -58,12 +60,15 @@
     X(FAX_STATUS_REMOTE_DISCONNECT, 1)       \
     X(FAX_STATUS_ABORTED, 2)                 \
     X(FAX_STATUS_LINE_DOWN, 3)               \
+    X(FAX_STATUS_STOPPED, 4)                 \
+    X(FAX_STATUS_NO_FAX_DEVICE, 5)           \
     X(VOICE_TERM_END_OF_DATA, 1)             \
     X(VOICE_TERM_DTMF, 2)                    \
     X(VOICE_TERM_MAX_TIME, 3)                \
     X(VOICE_TERM_MAX_DIGITS, 4)              \
     X(VOICE_TERM_TIMEOUT, 5)                 \
     X(VOICE_TERM_DISCONNECT, 6)              \
+    X(VOICE_TERM_STOPPED, 7)                 \
     X(ALARM_LOS, 1)                          \
     X(ALARM_LOF, 2)                          \
     X(ALARM_AIS, 4)                          \
@@ -75,7 +80,9 @@
     X(TIME_RESET_MS, 500)                    \
     X(VOICE_BYTES_PER_SECOND, 8000)          \
     X(T4_TIMER_VALUE_MS, 3000)               \
-    X(T4_TIMEOUT_MS, 15000)
+    X(T4_TIMEOUT_MS, 15000)                  \
+    X(TIME_DTMF_DIGIT_MS, 100)               \
+    X(FAX_BPS, 14400)
 
 /* Layout constants (compile time; the Java structures mirror them). */
 #define BFV_PHONENUM_LEN 64
@@ -88,7 +95,8 @@ typedef struct BTLINE BTLINE; /* opaque (D) */
 
 /* Call-control args packet, used by every BfvLine* call-control function (A). */
 struct args_call {
-    int timeout;                          /* in: WaitForCall wait in wall ms, 0 = forever */
+    int timeout;                          /* in: WaitForCall wait in wall ms, 0 = forever;
+                                             Originate no-answer time in line ms, 0 = model default */
     int call_protocol_code;               /* in: Originate, CALL_PROTOCOL_* */
     char phonenum[BFV_PHONENUM_LEN];      /* in: Originate destination (D name) */
     char calling_party[BFV_PARTY_LEN];    /* out: WaitForCall caller number */
@@ -121,12 +129,12 @@ struct args_voice {
     int term_reason;                      /* out: VOICE_TERM_* */
 };
 
-/* DTMF collection (A). */
+/* DTMF collection and generation (A). */
 struct args_dtmf {
     int max_digits;                       /* in: 1..31 */
     int timeout;                          /* in: wall ms, 0 = forever */
     char term_digit;                      /* in: digit that ends collection, 0 = none */
-    char digits[BFV_DIGITS_LEN];          /* out: NUL-terminated */
+    char digits[BFV_DIGITS_LEN];          /* out (GetDigits) or in (SendDigits): NUL-terminated */
     int count;                            /* out */
     int term_reason;                      /* out: VOICE_TERM_* */
 };

@@ -19,7 +19,10 @@ import com.sun.jna.Structure;
     "line_state"
 })
 public class ArgsCall extends Structure {
-    /** In: {@code BfvLineWaitForCall} wait in wall-clock milliseconds; 0 waits forever. */
+    /**
+     * In: {@code BfvLineWaitForCall} wait in wall-clock milliseconds, 0 waits forever; {@code
+     * BfvLineOriginateCall} no-answer time in line milliseconds, 0 = default.
+     */
     public int timeout;
     /** In: originate call type, a {@code CALL_PROTOCOL_*} code. */
     public int call_protocol_code;

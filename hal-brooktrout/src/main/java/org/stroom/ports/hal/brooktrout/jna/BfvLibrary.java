@@ -32,7 +32,10 @@ public interface BfvLibrary extends Library {
     /** D. Answer a ringing call: RINGING → CONNECTED. */
     int BfvLineAnswer(BtLine lp, ArgsCall args);
 
-    /** D. Dial {@code args.phonenum}; blocks through call progress: → CONNECTED or OFF_HOOK. */
+    /**
+     * D. Dial {@code args.phonenum}; blocks through call progress: → CONNECTED or OFF_HOOK. {@code
+     * args.timeout} is the no-answer time in line ms (A), 0 = default.
+     */
     int BfvLineOriginateCall(BtLine lp, ArgsCall args);
 
     /** D. Hang up: → IDLE. */
@@ -58,4 +61,10 @@ public interface BfvLibrary extends Library {
 
     /** A. Collect DTMF digits on a CONNECTED line; blocks. */
     int BfvVoiceGetDigits(BtLine lp, ArgsDtmf args);
+
+    /** A. Send the DTMF digits in {@code args.digits} on a CONNECTED line; blocks. */
+    int BfvVoiceSendDigits(BtLine lp, ArgsDtmf args);
+
+    /** A. Stop the fax or voice call running on the line; returns 1 if one ran, 0 if not. */
+    int BfvStopMedia(BtLine lp);
 }

@@ -171,7 +171,21 @@ public final class BfvLine implements AutoCloseable {
      * @return the call-progress result and the state it left the line in (CONNECTED or OFF_HOOK)
      */
     public OriginateResult originate(String number, CallProtocol protocol) {
+        return originate(number, protocol, Duration.ZERO);
+    }
+
+    /**
+     * {@code BfvLineOriginateCall} with a no-answer time.
+     *
+     * @param number destination digits (or SIP URI on IP channels); never null
+     * @param protocol fax or voice; never null
+     * @param noAnswer how long the far end may ring, in line time; {@link Duration#ZERO} = the board's
+     *     default
+     * @return the call-progress result and the state it left the line in (CONNECTED or OFF_HOOK)
+     */
+    public OriginateResult originate(String number, CallProtocol protocol, Duration noAnswer) {
         ArgsCall a = new ArgsCall();
+        a.timeout = millis(noAnswer, "noAnswer");
         a.setPhonenum(Objects.requireNonNull(number, "number"));
         a.call_protocol_code = model.get(
                 protocol == CallProtocol.FAX ? BfvModel.Key.CALL_PROTOCOL_FAX : BfvModel.Key.CALL_PROTOCOL_VOICE);
@@ -186,7 +200,10 @@ public final class BfvLine implements AutoCloseable {
         BfvErrors.check(model, lib.BfvLineTerminateCall(handle, new ArgsCall()), "BfvLineTerminateCall", unit);
     }
 
-    /** {@code BfvLineReset}: → RESETTING → IDLE; aborts a blocking call on this line. */
+    /**
+     * {@code BfvLineReset}: → RESETTING → IDLE; aborts a blocking call on this line. May be called from
+     * another thread.
+     */
     public void reset() {
         BfvErrors.check(model, lib.BfvLineReset(handle, new ArgsCall()), "BfvLineReset", unit);
     }
@@ -288,6 +305,29 @@ public final class BfvLine implements AutoCloseable {
     }
 
     /**
+     * Sends DTMF digits on a CONNECTED line (modelled {@code BfvVoiceSendDigits}); blocks while they are
+     * sent.
+     *
+     * @param digits 1..31 DTMF digits; never null
+     */
+    public void sendDigits(String digits) {
+        ArgsDtmf a = new ArgsDtmf();
+        CStrings.put(a.digits, digits, "args_dtmf.digits");
+        a.max_digits = digits.length();
+        BfvErrors.check(model, lib.BfvVoiceSendDigits(handle, a), "BfvVoiceSendDigits", unit);
+    }
+
+    /**
+     * Stops the fax or voice operation running on this line (modelled {@code BfvStopMedia}); that
+     * operation returns with a STOPPED outcome and the call stays up. May be called from another thread.
+     *
+     * @return true if an operation was running
+     */
+    public boolean stopMedia() {
+        return BfvErrors.check(model, lib.BfvStopMedia(handle), "BfvStopMedia", unit) > 0;
+    }
+
+    /**
      * Removes the callback and detaches ({@code BfvLineDetach} or {@code BfvSessionDetach}); the handle is
      * invalid afterwards. Idempotent.
      *
@@ -351,6 +391,10 @@ public final class BfvLine implements AutoCloseable {
         NO_ANSWER,
         /** No dial tone. */
         NO_DIALTONE,
+        /** Special information tone: the network refuses the number. */
+        INVALID_NUMBER,
+        /** An inbound call seized the line while we dialled; the line now rings with it. */
+        GLARE,
         /** A code not in the model. */
         UNKNOWN
     }
@@ -365,6 +409,10 @@ public final class BfvLine implements AutoCloseable {
         ABORTED,
         /** The span went into alarm. */
         LINE_DOWN,
+        /** Stopped by {@link BfvLine#stopMedia()}. */
+        STOPPED,
+        /** The far end never answered the fax handshake (a person or voice machine answered). */
+        NO_FAX_DEVICE,
         /** A code not in the model. */
         UNKNOWN
     }
@@ -383,6 +431,8 @@ public final class BfvLine implements AutoCloseable {
         TIMEOUT,
         /** The call ended. */
         DISCONNECT,
+        /** Stopped by {@link BfvLine#stopMedia()}. */
+        STOPPED,
         /** A code not in the model. */
         UNKNOWN
     }

@@ -96,6 +96,8 @@ public final class BfvModel {
         CALL_PROGRESS_BUSY(3),
         CALL_PROGRESS_NO_ANSWER(4),
         CALL_PROGRESS_NO_DIALTONE(5),
+        CALL_PROGRESS_INVALID_NUMBER(6),
+        CALL_PROGRESS_GLARE(7),
         MILL_FACILITY_CALL(1),
         MILL_FACILITY_FAX(2),
         MILL_FACILITY_VOICE(3),
@@ -113,12 +115,15 @@ public final class BfvModel {
         FAX_STATUS_REMOTE_DISCONNECT(1),
         FAX_STATUS_ABORTED(2),
         FAX_STATUS_LINE_DOWN(3),
+        FAX_STATUS_STOPPED(4),
+        FAX_STATUS_NO_FAX_DEVICE(5),
         VOICE_TERM_END_OF_DATA(1),
         VOICE_TERM_DTMF(2),
         VOICE_TERM_MAX_TIME(3),
         VOICE_TERM_MAX_DIGITS(4),
         VOICE_TERM_TIMEOUT(5),
         VOICE_TERM_DISCONNECT(6),
+        VOICE_TERM_STOPPED(7),
         ALARM_LOS(1),
         ALARM_LOF(2),
         ALARM_AIS(4),
@@ -130,7 +135,9 @@ public final class BfvModel {
         TIME_RESET_MS(500),
         VOICE_BYTES_PER_SECOND(8000),
         T4_TIMER_VALUE_MS(3000),
-        T4_TIMEOUT_MS(15000);
+        T4_TIMEOUT_MS(15000),
+        TIME_DTMF_DIGIT_MS(100),
+        FAX_BPS(14400);
 
         private final int defaultValue;
 

@@ -10,18 +10,30 @@ import com.sun.jna.ptr.IntByReference;
  *
  * <p>Thread-safety: the emulator serialises every call internally.
  */
-interface BfvEmulator extends Library {
+public interface BfvEmulator extends Library {
     BfvEmulator INSTANCE = Native.load("bfvemu", BfvEmulator.class);
 
     int emu_configure(int modules, int channels);
 
     void emu_set_time_scale(double scale);
 
+    void emu_set_gate(int open);
+
+    void emu_advance_gate(long lineNanos);
+
+    long emu_line_now_ns();
+
+    int emu_events_idle();
+
+    int emu_sleeping_calls();
+
     int emu_inbound_call(int unit, String calling, String called);
 
     int emu_far_end_hangup(int unit);
 
     int emu_set_call_progress(int unit, int progress);
+
+    void emu_set_outbound(int progress, int delayMs);
 
     int emu_set_inbound_fax_pages(int unit, int pages);
 
