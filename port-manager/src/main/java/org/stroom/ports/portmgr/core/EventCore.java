@@ -9,6 +9,7 @@ import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -56,8 +57,9 @@ import org.stroom.ports.t1.NanoClock;
  *   | Codec.encode       |    |   .apply(input)  |    | or ReplyHandler,    |    | slot's      |
  *   | Journal.append     |    | (the one writer) |    | ResultListener      |    | references  |
  *   +--------------------+    +------------------+    +---------------------+    +-------------+
- *   THREAD_PER_STAGE: journal thread --&gt; writer thread --&gt; reply thread (runs 3 and 4)
- *   SINGLE_THREAD:    one thread runs 1, 2, 3, 4 for each slot in turn
+ *   SINGLE_THREAD:      one thread runs 1, 2, 3, 4 for each slot in turn
+ *   JOURNAL_AND_WRITER: journal thread (1) --&gt; writer thread (2, 3, 4)
+ *   THREAD_PER_STAGE:   journal thread (1) --&gt; writer thread (2) --&gt; reply thread (3, 4)
  * </pre>
  *
  * <p><b>Write-ahead.</b> An input is appended to the {@link Journal} before it is applied, and its reply is
@@ -85,6 +87,8 @@ import org.stroom.ports.t1.NanoClock;
  */
 public final class EventCore<I, R> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventCore.class);
+    /** Encode buffer of each slot at start; most inputs are far smaller, and a slot grows for larger ones. */
+    private static final int INITIAL_ENCODED_BYTES = 256;
 
     private final String name;
     private final StateMachine<I, R> stateMachine;
@@ -98,6 +102,7 @@ public final class EventCore<I, R> implements AutoCloseable {
     private final long publishTimeoutNanos;
     private final long syncSpinNanos;
     private final long closeTimeoutNanos;
+    private final int maxEncodedBytes;
     private final ResultListener<? super I, ? super R> resultListener;
     private final Consumer<? super Throwable> failureListener;
     private final SnapshotSupport<?> snapshots;
@@ -142,9 +147,17 @@ public final class EventCore<I, R> implements AutoCloseable {
         this.offIndex = b.initialIndex + 1;
         this.lastAppliedPublished = new AtomicLong(b.initialIndex);
 
-        String[] threadNames = b.topology == Topology.SINGLE_THREAD
-                ? new String[] {"core"}
-                : new String[] {"journal", "writer", "reply"};
+        String[] threadNames;
+        switch (b.topology) {
+            case SINGLE_THREAD:
+                threadNames = new String[] {"core"};
+                break;
+            case JOURNAL_AND_WRITER:
+                threadNames = new String[] {"journal", "writer"};
+                break;
+            default:
+                threadNames = new String[] {"journal", "writer", "reply"};
+        }
         AtomicInteger created = new AtomicInteger();
         ThreadFactory threads = runnable -> {
             int n = created.getAndIncrement();
@@ -152,9 +165,10 @@ public final class EventCore<I, R> implements AutoCloseable {
             t.setDaemon(true);
             return t;
         };
-        int maxEncodedBytes = b.maxEncodedBytes;
+        this.maxEncodedBytes = b.maxEncodedBytes;
+        int initialEncodedBytes = Math.min(INITIAL_ENCODED_BYTES, maxEncodedBytes);
         this.disruptor = new Disruptor<>(
-                () -> new Slot<>(maxEncodedBytes),
+                () -> new Slot<>(initialEncodedBytes),
                 b.ringSize,
                 threads,
                 b.singleProducer ? ProducerType.SINGLE : ProducerType.MULTI,
@@ -164,10 +178,15 @@ public final class EventCore<I, R> implements AutoCloseable {
         ApplyStage applyStage = new ApplyStage();
         ReplyStage replyStage = new ReplyStage();
         if (b.topology == Topology.SINGLE_THREAD) {
-            AllStages all = new AllStages(journalStage, applyStage, replyStage);
+            Stages all = new Stages(journalStage, applyStage, replyStage);
             disruptor.handleEventsWith(all);
             this.lastStage = all;
             this.started = new CountDownLatch(1);
+        } else if (b.topology == Topology.JOURNAL_AND_WRITER) {
+            Stages writer = new Stages(null, applyStage, replyStage);
+            disruptor.handleEventsWith(journalStage).then(writer);
+            this.lastStage = writer;
+            this.started = new CountDownLatch(2);
         } else {
             disruptor.handleEventsWith(journalStage).then(applyStage).then(replyStage);
             this.lastStage = replyStage;
@@ -515,10 +534,7 @@ public final class EventCore<I, R> implements AutoCloseable {
                         slot.input = stamped;
                     }
                     if (journalEnabled) {
-                        ByteBuffer buffer = slot.encoded;
-                        buffer.clear();
-                        int length = codec.encode(stamped, buffer);
-                        buffer.limit(length).position(0);
+                        ByteBuffer buffer = encode(slot, stamped);
                         slot.journalIndex = journal.append(buffer);
                     } else {
                         slot.journalIndex = offIndex++;
@@ -529,6 +545,27 @@ public final class EventCore<I, R> implements AutoCloseable {
                 }
             } catch (Throwable t) {
                 fail(t, sequence, "journal");
+            }
+        }
+    }
+
+    /** Encodes into the slot's buffer, growing it (up to maxEncodedBytes) until the input fits. */
+    private ByteBuffer encode(Slot<I, R> slot, I input) {
+        ByteBuffer buffer = slot.encoded;
+        while (true) {
+            buffer.clear();
+            try {
+                int length = codec.encode(input, buffer);
+                return buffer.limit(length).position(0);
+            } catch (BufferOverflowException e) {
+                if (buffer.capacity() >= maxEncodedBytes) {
+                    throw new IllegalStateException(
+                            "event core '" + name + "': encoded input is larger than maxEncodedBytes = "
+                                    + maxEncodedBytes + "; raise EventCore.Builder.maxEncodedBytes: " + input,
+                            e);
+                }
+                buffer = ByteBuffer.allocate((int) Math.min(maxEncodedBytes, 2L * buffer.capacity()));
+                slot.encoded = buffer;
             }
         }
     }
@@ -597,13 +634,14 @@ public final class EventCore<I, R> implements AutoCloseable {
         }
     }
 
-    /** The SINGLE_THREAD topology: every stage for one slot, then the next slot. */
-    private final class AllStages implements EventHandler<Slot<I, R>> {
+    /** Several stages on one thread: each of them for one slot, then the next slot. */
+    private final class Stages implements EventHandler<Slot<I, R>> {
         private final JournalStage journalStage;
         private final ApplyStage applyStage;
         private final ReplyStage replyStage;
 
-        AllStages(JournalStage journalStage, ApplyStage applyStage, ReplyStage replyStage) {
+        /** @param journalStage null when the journal stage has a thread of its own */
+        Stages(JournalStage journalStage, ApplyStage applyStage, ReplyStage replyStage) {
             this.journalStage = journalStage;
             this.applyStage = applyStage;
             this.replyStage = replyStage;
@@ -616,7 +654,9 @@ public final class EventCore<I, R> implements AutoCloseable {
 
         @Override
         public void onEvent(Slot<I, R> slot, long sequence, boolean endOfBatch) {
-            journalStage.onEvent(slot, sequence, endOfBatch);
+            if (journalStage != null) {
+                journalStage.onEvent(slot, sequence, endOfBatch);
+            }
             applyStage.onEvent(slot, sequence, endOfBatch);
             replyStage.onEvent(slot, sequence, endOfBatch);
         }
@@ -714,7 +754,7 @@ public final class EventCore<I, R> implements AutoCloseable {
     /**
      * Configuration of an {@link EventCore}. Defaults: journal off, no stamping, {@link NanoClock#system()},
      * ring of 4096 slots, {@link BlockingWaitStrategy}, {@link Topology#SINGLE_THREAD}, many producers, publish
-     * timeout 10 ms, sync spin 20 µs, 512-byte encoded inputs.
+     * timeout 10 ms, sync spin 20 µs, encoded inputs up to 1 MiB.
      *
      * <p>Thread-safety: not thread-safe; configure on one thread, then {@link #start()}.
      */
@@ -733,7 +773,7 @@ public final class EventCore<I, R> implements AutoCloseable {
         private WaitStrategy waitStrategy;
         private Topology topology = Topology.SINGLE_THREAD;
         private boolean singleProducer;
-        private int maxEncodedBytes = 512;
+        private int maxEncodedBytes = 1 << 20;
         private ResultListener<? super I, ? super R> resultListener;
         private Consumer<? super Throwable> failureListener;
         private long initialIndex = Journal.NO_INDEX;
@@ -873,7 +913,8 @@ public final class EventCore<I, R> implements AutoCloseable {
         }
 
         /**
-         * @param bytes largest encoded input, in bytes; a larger one stops the core
+         * @param bytes largest encoded input, in bytes; a larger one stops the core. Slot buffers start at 256
+         *     bytes and grow (once, and stay grown) when an input does not fit
          * @return this builder
          */
         public Builder<I, R> maxEncodedBytes(int bytes) {

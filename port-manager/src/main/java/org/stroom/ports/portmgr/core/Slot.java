@@ -13,7 +13,9 @@ final class Slot<I, R> {
     static final byte INPUT = 0;
     static final byte TASK = 1;
 
-    final ByteBuffer encoded;
+    /** Grows (and stays grown) when an input does not fit; see the journal stage. */
+    ByteBuffer encoded;
+
     byte kind;
     I input;
     long publishedNanos;
@@ -24,8 +26,8 @@ final class Slot<I, R> {
     ReplyHandler<? super R> handler;
     PendingTask<?> task;
 
-    Slot(int maxEncodedBytes) {
-        this.encoded = ByteBuffer.allocate(maxEncodedBytes);
+    Slot(int initialEncodedBytes) {
+        this.encoded = ByteBuffer.allocate(initialEncodedBytes);
     }
 
     void clear() {

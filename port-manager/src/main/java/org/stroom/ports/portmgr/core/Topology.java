@@ -13,6 +13,11 @@ public enum Topology {
      */
     SINGLE_THREAD,
     /**
+     * A journal thread, and a writer thread that applies, replies and clears: journaling of later inputs
+     * overlaps the apply of earlier ones, with one thread more than {@link #SINGLE_THREAD}.
+     */
+    JOURNAL_AND_WRITER,
+    /**
      * A thread for the journal stage, one for apply, and one for reply and clear, chained by Disruptor
      * barriers: the journal of input n+1 overlaps the apply of input n. Needs spare cores.
      */

@@ -418,4 +418,47 @@ class EventCoreTest {
         EventCore<LedgerInput, Long> core = start(new Ledger(), Topology.SINGLE_THREAD, b -> {});
         assertThatThrownBy(core::snapshot).hasMessageContaining("no snapshot store");
     }
+
+    /** Writes the ledger encoding followed by {@code amount} padding bytes; reads only the ledger part. */
+    static final class PaddedCodec implements Codec<LedgerInput> {
+        @Override
+        public int encode(LedgerInput in, ByteBuffer out) {
+            int n = new LedgerCodec().encode(in, out);
+            for (long i = 0; i < in.amount(); i++) {
+                out.put((byte) 0);
+            }
+            return n + (int) in.amount();
+        }
+
+        @Override
+        public LedgerInput decode(ByteBuffer in) {
+            return new LedgerCodec().decode(in.limit(in.position() + LedgerCodec.BYTES));
+        }
+    }
+
+    @Test
+    void anInputLargerThanTheSlotBufferIsJournaledWholeAfterTheBufferGrows() {
+        Ledger ledger = new Ledger();
+        EventCore<LedgerInput, Long> core =
+                start(ledger, Topology.SINGLE_THREAD, b -> b.journal(journal, new PaddedCodec()));
+
+        core.submitSync(LedgerInput.deposit(1, 5_000), WAIT);
+        core.submitSync(LedgerInput.deposit(2, 10), WAIT);
+
+        assertThat(journal.frame(0)).hasSize(9 + LedgerCodec.BYTES + 5_000);
+        assertThat(journal.frame(1)).hasSize(9 + LedgerCodec.BYTES + 10);
+        assertThat(core.failure()).isEmpty();
+    }
+
+    @Test
+    void anInputLargerThanMaxEncodedBytesStopsTheCoreNamingTheLimit() {
+        EventCore<LedgerInput, Long> core =
+                start(new Ledger(), Topology.SINGLE_THREAD, b -> b.journal(journal, new PaddedCodec())
+                        .maxEncodedBytes(1024));
+
+        assertThatThrownBy(() -> core.submitSync(LedgerInput.deposit(1, 5_000), WAIT))
+                .isInstanceOf(EventCoreFailedException.class)
+                .hasMessageContaining("maxEncodedBytes = 1024");
+        assertThat(journal.size()).isZero();
+    }
 }
