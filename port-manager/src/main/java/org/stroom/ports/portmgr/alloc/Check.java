@@ -18,9 +18,11 @@ final class Check {
             throw new IllegalArgumentException(record + "." + field + " '" + value.substring(0, 16) + "…' is "
                     + value.length() + " characters; at most " + MAX_NAME + " are accepted");
         }
-        if (value.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException(
-                    record + "." + field + " '" + value.strip() + "' contains control characters");
+        for (int i = 0; i < value.length(); i++) {
+            if (Character.isISOControl(value.charAt(i))) {
+                throw new IllegalArgumentException(
+                        record + "." + field + " '" + value.strip() + "' contains control characters");
+            }
         }
         if (!wellFormed(value)) {
             throw new IllegalArgumentException(record + "." + field + " contains an unpaired UTF-16 surrogate");

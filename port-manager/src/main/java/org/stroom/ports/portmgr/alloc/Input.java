@@ -37,6 +37,24 @@ public sealed interface Input {
     long atNanos();
 
     /**
+     * The event core's stamper: {@code Stamper<Input> stamper = Input::withAtNanos}.
+     *
+     * @param atNanos ring entry time
+     * @return a copy of this input stamped with {@code atNanos}
+     */
+    Input withAtNanos(long atNanos);
+
+    /**
+     * An input that asks for an answer: {@link Allocate}, {@link Release}, {@link Renew}.
+     *
+     * <p>Thread-safety: immutable.
+     */
+    sealed interface Request extends Input {
+        /** @return the caller's correlation id, echoed in the result */
+        long requestId();
+    }
+
+    /**
      * Adds a machine to the System.
      *
      * @param atNanos ring entry time
@@ -51,6 +69,11 @@ public sealed interface Input {
             Check.name("MachineAdded", "machine", machine);
             Objects.requireNonNull(role, "MachineAdded.role");
             Check.notNegative("MachineAdded", "heartbeatTimeoutNanos", heartbeatTimeoutNanos);
+        }
+
+        @Override
+        public MachineAdded withAtNanos(long atNanos) {
+            return new MachineAdded(atNanos, machine, role, heartbeatTimeoutNanos);
         }
     }
 
@@ -99,6 +122,11 @@ public sealed interface Input {
             directions = Set.copyOf(EnumSet.copyOf(directions));
         }
 
+        @Override
+        public SpanAdded withAtNanos(long atNanos) {
+            return new SpanAdded(atNanos, span, circuit, signalling, bearers, fax, voice, directions);
+        }
+
         /**
          * @return a fully provisioned span whose every bearer can do {@code kinds}, for {@code directions}
          */
@@ -134,6 +162,11 @@ public sealed interface Input {
         public SpanRemoved {
             Objects.requireNonNull(span, "SpanRemoved.span");
         }
+
+        @Override
+        public SpanRemoved withAtNanos(long atNanos) {
+            return new SpanRemoved(atNanos, span);
+        }
     }
 
     /**
@@ -153,6 +186,11 @@ public sealed interface Input {
             if (from.equals(to)) {
                 throw new IllegalArgumentException("SpanMoved from " + from + " to itself; give another position");
             }
+        }
+
+        @Override
+        public SpanMoved withAtNanos(long atNanos) {
+            return new SpanMoved(atNanos, from, to);
         }
     }
 
@@ -185,6 +223,11 @@ public sealed interface Input {
                 }
             }
         }
+
+        @Override
+        public HuntGroupDefined withAtNanos(long atNanos) {
+            return new HuntGroupDefined(atNanos, name, strategy, kind, members);
+        }
     }
 
     /**
@@ -205,6 +248,11 @@ public sealed interface Input {
             Check.name("ReservationDefined", "priorityClass", priorityClass);
             Objects.requireNonNull(kind, "ReservationDefined.kind");
             Check.notNegative("ReservationDefined", "minFree", minFree);
+        }
+
+        @Override
+        public ReservationDefined withAtNanos(long atNanos) {
+            return new ReservationDefined(atNanos, priorityClass, kind, minFree);
         }
     }
 
@@ -230,7 +278,7 @@ public sealed interface Input {
             Affinity affinity,
             String priorityClass,
             long leaseNanos)
-            implements Input {
+            implements Request {
         /** Validates. */
         public Allocate {
             Objects.requireNonNull(kind, "Allocate.kind");
@@ -241,6 +289,11 @@ public sealed interface Input {
             Check.name("Allocate", "priorityClass", priorityClass);
             Check.positive("Allocate", "leaseNanos", leaseNanos);
         }
+
+        @Override
+        public Allocate withAtNanos(long atNanos) {
+            return new Allocate(atNanos, requestId, kind, direction, group, affinity, priorityClass, leaseNanos);
+        }
     }
 
     /**
@@ -250,10 +303,15 @@ public sealed interface Input {
      * @param requestId the caller's correlation id
      * @param leaseId the lease, positive
      */
-    record Release(long atNanos, long requestId, long leaseId) implements Input {
+    record Release(long atNanos, long requestId, long leaseId) implements Request {
         /** Validates. */
         public Release {
             Check.positive("Release", "leaseId", leaseId);
+        }
+
+        @Override
+        public Release withAtNanos(long atNanos) {
+            return new Release(atNanos, requestId, leaseId);
         }
     }
 
@@ -265,11 +323,16 @@ public sealed interface Input {
      * @param leaseId the lease, positive
      * @param leaseNanos new remaining duration; positive
      */
-    record Renew(long atNanos, long requestId, long leaseId, long leaseNanos) implements Input {
+    record Renew(long atNanos, long requestId, long leaseId, long leaseNanos) implements Request {
         /** Validates. */
         public Renew {
             Check.positive("Renew", "leaseId", leaseId);
             Check.positive("Renew", "leaseNanos", leaseNanos);
+        }
+
+        @Override
+        public Renew withAtNanos(long atNanos) {
+            return new Renew(atNanos, requestId, leaseId, leaseNanos);
         }
     }
 
@@ -290,6 +353,11 @@ public sealed interface Input {
             Objects.requireNonNull(channel, "CallActive.channel");
             Check.positive("CallActive", "callId", callId);
         }
+
+        @Override
+        public CallActive withAtNanos(long atNanos) {
+            return new CallActive(atNanos, channel, callId, offered);
+        }
     }
 
     /**
@@ -304,6 +372,11 @@ public sealed interface Input {
         public CallEnded {
             Objects.requireNonNull(channel, "CallEnded.channel");
             Check.positive("CallEnded", "callId", callId);
+        }
+
+        @Override
+        public CallEnded withAtNanos(long atNanos) {
+            return new CallEnded(atNanos, channel, callId);
         }
     }
 
@@ -322,6 +395,11 @@ public sealed interface Input {
             Objects.requireNonNull(span, "SpanAlarmChanged.span");
             Objects.requireNonNull(alarm, "SpanAlarmChanged.alarm");
         }
+
+        @Override
+        public SpanAlarmChanged withAtNanos(long atNanos) {
+            return new SpanAlarmChanged(atNanos, span, alarm, raised);
+        }
     }
 
     /**
@@ -335,6 +413,11 @@ public sealed interface Input {
         /** Validates. */
         public DChannelChanged {
             Objects.requireNonNull(span, "DChannelChanged.span");
+        }
+
+        @Override
+        public DChannelChanged withAtNanos(long atNanos) {
+            return new DChannelChanged(atNanos, span, up);
         }
     }
 
@@ -350,6 +433,11 @@ public sealed interface Input {
         public ChannelServiceChanged {
             Objects.requireNonNull(channel, "ChannelServiceChanged.channel");
         }
+
+        @Override
+        public ChannelServiceChanged withAtNanos(long atNanos) {
+            return new ChannelServiceChanged(atNanos, channel, inService);
+        }
     }
 
     /**
@@ -363,6 +451,11 @@ public sealed interface Input {
         /** Validates. */
         public BoardFaultChanged {
             Objects.requireNonNull(board, "BoardFaultChanged.board");
+        }
+
+        @Override
+        public BoardFaultChanged withAtNanos(long atNanos) {
+            return new BoardFaultChanged(atNanos, board, faulted);
         }
     }
 
@@ -378,6 +471,11 @@ public sealed interface Input {
         public MachineHeartbeat {
             Check.name("MachineHeartbeat", "machine", machine);
         }
+
+        @Override
+        public MachineHeartbeat withAtNanos(long atNanos) {
+            return new MachineHeartbeat(atNanos, machine);
+        }
     }
 
     /**
@@ -392,6 +490,11 @@ public sealed interface Input {
         public MachineDown {
             Check.name("MachineDown", "machine", machine);
         }
+
+        @Override
+        public MachineDown withAtNanos(long atNanos) {
+            return new MachineDown(atNanos, machine);
+        }
     }
 
     /**
@@ -404,6 +507,11 @@ public sealed interface Input {
         /** Validates. */
         public MachineUp {
             Check.name("MachineUp", "machine", machine);
+        }
+
+        @Override
+        public MachineUp withAtNanos(long atNanos) {
+            return new MachineUp(atNanos, machine);
         }
     }
 
@@ -423,6 +531,11 @@ public sealed interface Input {
                 Ds0Layout.checkTimeslot(ds0);
             }
         }
+
+        @Override
+        public Lock withAtNanos(long atNanos) {
+            return new Lock(atNanos, span, ds0);
+        }
     }
 
     /**
@@ -440,6 +553,11 @@ public sealed interface Input {
                 Ds0Layout.checkTimeslot(ds0);
             }
         }
+
+        @Override
+        public Unlock withAtNanos(long atNanos) {
+            return new Unlock(atNanos, span, ds0);
+        }
     }
 
     /**
@@ -448,7 +566,12 @@ public sealed interface Input {
      *
      * @param atNanos ring entry time
      */
-    record Tick(long atNanos) implements Input {}
+    record Tick(long atNanos) implements Input {
+        @Override
+        public Tick withAtNanos(long atNanos) {
+            return new Tick(atNanos);
+        }
+    }
 
     /**
      * The HAL's view of channels of one machine, for reconciliation: calls the manager holds that the HAL
@@ -470,6 +593,11 @@ public sealed interface Input {
                             + e.channel() + " of another machine");
                 }
             }
+        }
+
+        @Override
+        public AuditReport withAtNanos(long atNanos) {
+            return new AuditReport(atNanos, machine, channels);
         }
     }
 }

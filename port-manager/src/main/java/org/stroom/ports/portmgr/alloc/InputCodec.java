@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.zip.CRC32C;
 import org.stroom.ports.hal.api.PortKind;
+import org.stroom.ports.portmgr.core.Codec;
 
 /**
  * Explicit, versioned binary encoding of {@link Input}s for the journal. No reflection, no Java
@@ -41,7 +42,7 @@ import org.stroom.ports.hal.api.PortKind;
  *
  * <p>Thread-safety: not thread-safe (holds a checksum scratch object); use one instance per thread.
  */
-public final class InputCodec {
+public final class InputCodec implements Codec<Input> {
     /** Format version written in every record. */
     public static final int VERSION = 1;
     /** Bytes before the body: version, tag, length. */
@@ -85,29 +86,25 @@ public final class InputCodec {
      * Writes one record at {@code out}'s position and advances it.
      *
      * @param in the input; not null
-     * @param out the buffer; needs room for the whole record
+     * @param out the buffer (any byte order: the format is big-endian); needs room for the whole record
      * @return bytes written
-     * @throws IllegalArgumentException when {@code out} has too little room (its position is then
-     *     unchanged), or a string cannot be stored exactly
+     * @throws BufferOverflowException when {@code out} has too little room; its position is then unchanged
+     * @throws IllegalArgumentException when a string cannot be stored exactly (unpaired surrogate, over
+     *     65,535 UTF-8 bytes); the position is then unchanged
      */
+    @Override
     public int encode(Input in, ByteBuffer out) {
         Objects.requireNonNull(in, "InputCodec.encode: input");
         int start = out.position();
         // The format is big-endian whatever the caller's buffer order; a duplicate is big-endian.
         ByteBuffer b = out.duplicate();
-        try {
-            b.put((byte) VERSION);
-            b.put((byte) tagOf(in));
-            b.putInt(0);
-            writeBody(in, b);
-            int len = b.position() - start - HEADER_BYTES;
-            b.putInt(start + 2, len);
-            b.putInt(checksum(b, start, HEADER_BYTES + len));
-        } catch (BufferOverflowException e) {
-            throw new IllegalArgumentException(
-                    "InputCodec.encode: " + in.getClass().getSimpleName() + " does not fit in the "
-                            + (out.limit() - start) + " bytes left in the buffer; give a larger one");
-        }
+        b.put((byte) VERSION);
+        b.put((byte) tagOf(in));
+        b.putInt(0);
+        writeBody(in, b);
+        int len = b.position() - start - HEADER_BYTES;
+        b.putInt(start + 2, len);
+        b.putInt(checksum(b, start, HEADER_BYTES + len));
         out.position(b.position());
         return b.position() - start;
     }
@@ -127,9 +124,11 @@ public final class InputCodec {
                 byte[] out = new byte[n];
                 b.flip().get(out);
                 return out;
-            } catch (IllegalArgumentException e) {
-                if (size >= HEADER_BYTES + MAX_BODY_BYTES + TRAILER_BYTES) {
-                    throw e;
+            } catch (BufferOverflowException e) {
+                if (size > HEADER_BYTES + MAX_BODY_BYTES + TRAILER_BYTES) {
+                    throw new IllegalArgumentException(
+                            "InputCodec.encode: " + in.getClass().getSimpleName() + " needs more than " + MAX_BODY_BYTES
+                                    + " body bytes; split it");
                 }
                 size *= 4;
             }
@@ -143,6 +142,7 @@ public final class InputCodec {
      * @return the input
      * @throws CorruptEntryException when the bytes are not a valid record; the position is then unchanged
      */
+    @Override
     public Input decode(ByteBuffer buffer) {
         int start = buffer.position();
         ByteBuffer in = buffer.duplicate();

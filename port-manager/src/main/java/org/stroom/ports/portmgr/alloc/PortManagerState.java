@@ -14,6 +14,7 @@ import org.stroom.ports.hal.api.BoardId;
 import org.stroom.ports.hal.api.ChannelId;
 import org.stroom.ports.hal.api.ChannelState;
 import org.stroom.ports.hal.api.PortKind;
+import org.stroom.ports.portmgr.core.StateMachine;
 import org.stroom.ports.t1.Alarm;
 import org.stroom.ports.t1.DChannelState;
 import org.stroom.ports.t1.Signalling;
@@ -48,7 +49,7 @@ import org.stroom.ports.t1.SpanStatus;
  * <p>Thread-safety: not thread-safe. One writer thread (the event core's handler) owns the state; queries
  * such as {@link #metrics()} must run on that thread too.
  */
-public final class PortManagerState {
+public final class PortManagerState implements StateMachine<Input, Result> {
     static final int KINDS = PortKind.values().length;
     private static final PortKind[] KIND_VALUES = PortKind.values();
     private static final RejectReason[] REASONS = RejectReason.values();
@@ -115,6 +116,7 @@ public final class PortManagerState {
      * @param input the input; not null
      * @return the outcome; never null. Expected refusals are results, not exceptions.
      */
+    @Override
     public Result apply(Input input) {
         Objects.requireNonNull(input, "input");
         advanceClock(input.atNanos());

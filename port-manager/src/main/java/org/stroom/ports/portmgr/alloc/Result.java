@@ -13,6 +13,19 @@ import org.stroom.ports.hal.api.ChannelId;
  */
 public sealed interface Result {
     /**
+     * The event core's answer when the ring is full: {@code overloadedResult(Result::overloaded)}.
+     *
+     * @param input the input the core could not accept
+     * @return {@link Rejected} with {@link RejectReason#OVERLOADED} for a request, {@link Ignored} otherwise
+     */
+    static Result overloaded(Input input) {
+        if (input instanceof Input.Request r) {
+            return new Rejected(r.requestId(), RejectReason.OVERLOADED, "the port manager's ring is full; retry later");
+        }
+        return new Ignored("dropped: the port manager's ring is full");
+    }
+
+    /**
      * A port was leased.
      *
      * @param requestId the request's correlation id

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.zip.CRC32C;
 import org.stroom.ports.hal.api.BoardId;
 import org.stroom.ports.hal.api.PortKind;
+import org.stroom.ports.portmgr.core.Snapshotter;
 import org.stroom.ports.t1.Alarm;
 import org.stroom.ports.t1.CircuitId;
 import org.stroom.ports.t1.DChannelState;
@@ -61,6 +62,34 @@ public final class SnapshotCodec {
                 size *= 2;
             }
         }
+    }
+
+    /**
+     * @return the event core's adapter: writes with {@link #encode}, reads with {@link #decode(ByteBuffer)}
+     */
+    public static Snapshotter<PortManagerState> snapshotter() {
+        return new Snapshotter<>() {
+            @Override
+            public byte[] write(PortManagerState state) {
+                return encode(state);
+            }
+
+            @Override
+            public PortManagerState read(ByteBuffer in) {
+                return decode(in);
+            }
+        };
+    }
+
+    /**
+     * @param in a snapshot, from position to limit; the position is not moved
+     * @return a new state equal to the one encoded
+     * @throws CorruptEntryException when the bytes are not a valid snapshot
+     */
+    public static PortManagerState decode(ByteBuffer in) {
+        byte[] bytes = new byte[in.remaining()];
+        in.duplicate().get(bytes);
+        return decode(bytes);
     }
 
     /**
