@@ -13,6 +13,7 @@ import java.util.Queue;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
@@ -52,6 +53,7 @@ import org.stroom.ports.hal.api.TiffInfo;
 import org.stroom.ports.hal.api.Vendor;
 import org.stroom.ports.hal.api.VendorException;
 import org.stroom.ports.hal.api.WavInfo;
+import org.stroom.ports.hal.api.WrongStateException;
 import org.stroom.ports.hal.api.event.CallAlerting;
 import org.stroom.ports.hal.api.event.CallConnected;
 import org.stroom.ports.hal.api.event.CallDisconnected;
@@ -514,7 +516,7 @@ public final class BrooktroutBackend implements HalBackend {
     }
 
     private static Throwable unwrap(Throwable t) {
-        return t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+        return t instanceof CompletionException && t.getCause() != null ? t.getCause() : t;
     }
 
     @FunctionalInterface
@@ -540,8 +542,7 @@ public final class BrooktroutBackend implements HalBackend {
 
     private void requireInbound(Line l, String operation) {
         if (!l.inbound) {
-            throw new org.stroom.ports.hal.api.WrongStateException(
-                    l.id, l.sm.state(), operation + " (an outbound call)", INBOUND_STATES);
+            throw new WrongStateException(l.id, l.sm.state(), operation + " (an outbound call)", INBOUND_STATES);
         }
     }
 

@@ -19,9 +19,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import org.stroom.ports.hal.api.BackendState;
 import org.stroom.ports.hal.api.BoardId;
 import org.stroom.ports.hal.api.CallId;
 import org.stroom.ports.hal.api.ChannelId;
+import org.stroom.ports.hal.api.ChannelState;
 import org.stroom.ports.hal.api.HalBackend;
 import org.stroom.ports.hal.api.event.CallOffered;
 import org.stroom.ports.hal.api.event.HalEvent;
@@ -177,11 +179,9 @@ final class BfvEmulatorHarness implements TckHarness {
     public CallId offerInbound(ChannelId channel, String dnis, String ani) {
         BlockingQueue<CallId> q = offered.computeIfAbsent(channel, c -> new LinkedBlockingQueue<>());
         q.clear();
-        boolean willOffer = backend.state() == org.stroom.ports.hal.api.BackendState.IN_SERVICE
+        boolean willOffer = backend.state() == BackendState.IN_SERVICE
                 && backend.span(channel.span()).usable()
-                && EnumSet.of(
-                                org.stroom.ports.hal.api.ChannelState.IDLE,
-                                org.stroom.ports.hal.api.ChannelState.DIALLING)
+                && EnumSet.of(ChannelState.IDLE, ChannelState.DIALLING)
                         .contains(backend.channel(channel).state());
         if (emu.emu_inbound_call(unit(channel), ani, dnis) != 0) {
             throw new IllegalStateException("the far end cannot call " + channel + ": the line is busy");
