@@ -90,13 +90,6 @@ final class ExpiryHeap {
         return first;
     }
 
-    void clear() {
-        for (int i = 0; i < size; i++) {
-            pos[heap[i]] = -1;
-        }
-        size = 0;
-    }
-
     /** @return the queued channels, sorted by channel index */
     int[] sortedChannels() {
         int[] out = Arrays.copyOf(heap, size);

@@ -62,6 +62,7 @@ public sealed interface Input {
      * @param role SERVER (exactly one per System) or NODE
      * @param heartbeatTimeoutNanos a {@link Tick} later than the last heartbeat by more than this declares
      *     the machine down; 0 disables heartbeat supervision
+     *     <p>Thread-safety: immutable.
      */
     record MachineAdded(long atNanos, String machine, MachineRole role, long heartbeatTimeoutNanos) implements Input {
         /** Validates. */
@@ -88,6 +89,7 @@ public sealed interface Input {
      * @param fax bearers that can run fax (subset of {@code bearers})
      * @param voice bearers that can run voice (subset of {@code bearers})
      * @param directions call directions the circuit is provisioned for; not empty
+     *     <p>Thread-safety: immutable.
      */
     record SpanAdded(
             long atNanos,
@@ -156,6 +158,7 @@ public sealed interface Input {
      *
      * @param atNanos ring entry time
      * @param span the span position
+     *     <p>Thread-safety: immutable.
      */
     record SpanRemoved(long atNanos, SpanLocation span) implements Input {
         /** Validates. */
@@ -177,6 +180,7 @@ public sealed interface Input {
      * @param atNanos ring entry time
      * @param from the present span
      * @param to a span position without a circuit, on a known machine
+     *     <p>Thread-safety: immutable.
      */
     record SpanMoved(long atNanos, SpanLocation from, SpanLocation to) implements Input {
         /** Validates. */
@@ -203,6 +207,7 @@ public sealed interface Input {
      * @param strategy how free channels are searched
      * @param kind the kind of port the group serves; members that cannot do it are skipped
      * @param members ordered members, one per span; not empty
+     *     <p>Thread-safety: immutable.
      */
     record HuntGroupDefined(long atNanos, String name, HuntStrategy strategy, PortKind kind, List<GroupMember> members)
             implements Input {
@@ -241,6 +246,7 @@ public sealed interface Input {
      * @param priorityClass the class the ports are kept for
      * @param kind port kind
      * @param minFree ports, 0 or more
+     *     <p>Thread-safety: immutable.
      */
     record ReservationDefined(long atNanos, String priorityClass, PortKind kind, int minFree) implements Input {
         /** Validates. */
@@ -268,6 +274,7 @@ public sealed interface Input {
      * @param affinity preferred or required machine or span, or null
      * @param priorityClass the requester's class, for reservations
      * @param leaseNanos lease duration; positive
+     *     <p>Thread-safety: immutable.
      */
     record Allocate(
             long atNanos,
@@ -302,6 +309,7 @@ public sealed interface Input {
      * @param atNanos ring entry time
      * @param requestId the caller's correlation id
      * @param leaseId the lease, positive
+     *     <p>Thread-safety: immutable.
      */
     record Release(long atNanos, long requestId, long leaseId) implements Request {
         /** Validates. */
@@ -322,6 +330,7 @@ public sealed interface Input {
      * @param requestId the caller's correlation id
      * @param leaseId the lease, positive
      * @param leaseNanos new remaining duration; positive
+     *     <p>Thread-safety: immutable.
      */
     record Renew(long atNanos, long requestId, long leaseId, long leaseNanos) implements Request {
         /** Validates. */
@@ -346,6 +355,7 @@ public sealed interface Input {
      * @param channel the channel
      * @param callId the HAL's call id, positive
      * @param offered true for a newly offered inbound call
+     *     <p>Thread-safety: immutable.
      */
     record CallActive(long atNanos, ChannelId channel, long callId, boolean offered) implements Input {
         /** Validates. */
@@ -366,6 +376,7 @@ public sealed interface Input {
      * @param atNanos ring entry time
      * @param channel the channel
      * @param callId the HAL's call id, positive
+     *     <p>Thread-safety: immutable.
      */
     record CallEnded(long atNanos, ChannelId channel, long callId) implements Input {
         /** Validates. */
@@ -388,6 +399,7 @@ public sealed interface Input {
      * @param span the span
      * @param alarm the alarm
      * @param raised true when raised, false when cleared
+     *     <p>Thread-safety: immutable.
      */
     record SpanAlarmChanged(long atNanos, SpanLocation span, Alarm alarm, boolean raised) implements Input {
         /** Validates. */
@@ -408,6 +420,7 @@ public sealed interface Input {
      * @param atNanos ring entry time
      * @param span the span
      * @param up the new state
+     *     <p>Thread-safety: immutable.
      */
     record DChannelChanged(long atNanos, SpanLocation span, boolean up) implements Input {
         /** Validates. */
@@ -427,6 +440,7 @@ public sealed interface Input {
      * @param atNanos ring entry time
      * @param channel the channel
      * @param inService the new state
+     *     <p>Thread-safety: immutable.
      */
     record ChannelServiceChanged(long atNanos, ChannelId channel, boolean inService) implements Input {
         /** Validates. */
@@ -446,6 +460,7 @@ public sealed interface Input {
      * @param atNanos ring entry time
      * @param board the board
      * @param faulted true when failed
+     *     <p>Thread-safety: immutable.
      */
     record BoardFaultChanged(long atNanos, BoardId board, boolean faulted) implements Input {
         /** Validates. */
@@ -465,6 +480,7 @@ public sealed interface Input {
      *
      * @param atNanos ring entry time
      * @param machine machine name
+     *     <p>Thread-safety: immutable.
      */
     record MachineHeartbeat(long atNanos, String machine) implements Input {
         /** Validates. */
@@ -484,6 +500,7 @@ public sealed interface Input {
      *
      * @param atNanos ring entry time
      * @param machine machine name
+     *     <p>Thread-safety: immutable.
      */
     record MachineDown(long atNanos, String machine) implements Input {
         /** Validates. */
@@ -502,6 +519,7 @@ public sealed interface Input {
      *
      * @param atNanos ring entry time
      * @param machine machine name
+     *     <p>Thread-safety: immutable.
      */
     record MachineUp(long atNanos, String machine) implements Input {
         /** Validates. */
@@ -522,6 +540,7 @@ public sealed interface Input {
      * @param atNanos ring entry time
      * @param span the span position
      * @param ds0 the channel's timeslot 1..24, or 0 for the whole span
+     *     <p>Thread-safety: immutable.
      */
     record Lock(long atNanos, SpanLocation span, int ds0) implements Input {
         /** Validates. */
@@ -544,6 +563,7 @@ public sealed interface Input {
      * @param atNanos ring entry time
      * @param span the span position
      * @param ds0 the channel's timeslot 1..24, or 0 for the whole span
+     *     <p>Thread-safety: immutable.
      */
     record Unlock(long atNanos, SpanLocation span, int ds0) implements Input {
         /** Validates. */
@@ -565,6 +585,7 @@ public sealed interface Input {
      * {@code atNanos} and that are not tied to a live call expire. Sent periodically by the core.
      *
      * @param atNanos ring entry time
+     *     <p>Thread-safety: immutable.
      */
     record Tick(long atNanos) implements Input {
         @Override
@@ -581,6 +602,7 @@ public sealed interface Input {
      * @param atNanos ring entry time
      * @param machine the machine whose HAL answered
      * @param channels one entry per channel, all on {@code machine}
+     *     <p>Thread-safety: immutable.
      */
     record AuditReport(long atNanos, String machine, List<AuditEntry> channels) implements Input {
         /** Validates and copies {@code channels}. */

@@ -102,11 +102,6 @@ final class LongIntMap {
         return removed;
     }
 
-    void clear() {
-        Arrays.fill(keys, EMPTY);
-        size = 0;
-    }
-
     /** @return the keys in ascending order */
     long[] sortedKeys() {
         long[] out = new long[size];

@@ -51,6 +51,7 @@ public record Metrics(
      * @param busy occupied by a lease or a call
      * @param free available for a new lease
      * @param unusable idle but not available
+     *     <p>Thread-safety: immutable.
      */
     public record Counts(int total, int busy, int free, int unusable) {
         /** The counts of nothing. */
@@ -91,6 +92,7 @@ public record Metrics(
      * @param carriedErlangSeconds busy channels integrated over ring time, in erlang-seconds (divide by
      *     3600 for erlang-hours; the difference over a window divided by its length is the carried traffic
      *     in erlangs)
+     *     <p>Thread-safety: immutable.
      */
     public record Activity(
             long inputs,

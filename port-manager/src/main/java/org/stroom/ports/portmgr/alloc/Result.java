@@ -33,6 +33,7 @@ public sealed interface Result {
      * @param channel the leased channel
      * @param expiresAtNanos the lease ends at the first {@link Input.Tick} at or after this time unless
      *     renewed or tied to a live call
+     *     <p>Thread-safety: immutable.
      */
     record Granted(long requestId, long leaseId, ChannelId channel, long expiresAtNanos) implements Result {
         /** Validates. */
@@ -47,6 +48,7 @@ public sealed interface Result {
      * @param requestId the request's correlation id
      * @param reason why
      * @param detail human-readable explanation for logs and operators
+     *     <p>Thread-safety: immutable.
      */
     record Rejected(long requestId, RejectReason reason, String detail) implements Result {
         /** Validates. */
@@ -62,6 +64,7 @@ public sealed interface Result {
      * @param requestId the request's correlation id
      * @param leaseId the lease
      * @param channel its channel
+     *     <p>Thread-safety: immutable.
      */
     record Released(long requestId, long leaseId, ChannelId channel) implements Result {
         /** Validates. */
@@ -76,6 +79,7 @@ public sealed interface Result {
      * @param requestId the request's correlation id
      * @param leaseId the lease
      * @param expiresAtNanos its new expiry
+     *     <p>Thread-safety: immutable.
      */
     record Renewed(long requestId, long leaseId, long expiresAtNanos) implements Result {}
 
@@ -83,6 +87,7 @@ public sealed interface Result {
      * A non-request input took effect (possibly none, when it repeated the known state).
      *
      * @param endedLeases leases this input ended, in the order they ended; usually empty
+     *     <p>Thread-safety: immutable.
      */
     record Applied(List<EndedLease> endedLeases) implements Result {
         /** The common result: applied, no lease ended. */
@@ -98,6 +103,7 @@ public sealed interface Result {
      * An input did not fit the inventory and changed nothing but the counters.
      *
      * @param detail what did not fit, naming the machine, span, channel or call
+     *     <p>Thread-safety: immutable.
      */
     record Ignored(String detail) implements Result {
         /** Validates. */
