@@ -5,6 +5,7 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.InsufficientCapacityException;
 import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -24,7 +25,6 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
@@ -111,21 +111,15 @@ public final class EventCore<I, R> implements AutoCloseable {
     private final EventHandler<Slot<I, R>> lastStage;
     private final CountDownLatch started;
 
-    private final AtomicInteger publishing = new AtomicInteger();
+    // Counters shared between threads are padded Disruptor sequences, so that the writer's per-input stores do
+    // not invalidate the cache lines that producers read on every submit.
+    private final Sequence publishing = new Sequence(0);
+    private final Sequence failedAt = new Sequence(Long.MAX_VALUE);
+    private final Sequence appliedCount = new Sequence(0);
+    private final Sequence lastAppliedPublished;
     private final AtomicReference<EventCoreFailedException> failure = new AtomicReference<>();
-    private final AtomicLong failedAt = new AtomicLong(Long.MAX_VALUE);
     private final LongAdder overloaded = new LongAdder();
-    private final AtomicLong appliedCount = new AtomicLong();
-    private final AtomicLong lastAppliedPublished;
     private volatile boolean closed;
-
-    // Journal-thread state.
-    private long lastStamp = Long.MIN_VALUE;
-    private long offIndex;
-    // Writer-thread state.
-    private long lastAppliedIndex;
-    private long applied;
-    private long sinceSnapshot;
 
     private EventCore(Builder<I, R> b) {
         this.name = b.name;
@@ -143,9 +137,7 @@ public final class EventCore<I, R> implements AutoCloseable {
         this.resultListener = b.resultListener;
         this.failureListener = b.failureListener;
         this.snapshots = b.snapshots;
-        this.lastAppliedIndex = b.initialIndex;
-        this.offIndex = b.initialIndex + 1;
-        this.lastAppliedPublished = new AtomicLong(b.initialIndex);
+        this.lastAppliedPublished = new Sequence(b.initialIndex);
 
         String[] threadNames;
         switch (b.topology) {
@@ -174,8 +166,8 @@ public final class EventCore<I, R> implements AutoCloseable {
                 b.singleProducer ? ProducerType.SINGLE : ProducerType.MULTI,
                 b.waitStrategy);
         disruptor.setDefaultExceptionHandler(new FailFast());
-        JournalStage journalStage = new JournalStage();
-        ApplyStage applyStage = new ApplyStage();
+        JournalStage journalStage = new JournalStage(b.initialIndex + 1);
+        ApplyStage applyStage = new ApplyStage(b.initialIndex);
         ReplyStage replyStage = new ReplyStage();
         if (b.topology == Topology.SINGLE_THREAD) {
             Stages all = new Stages(journalStage, applyStage, replyStage);
@@ -285,7 +277,7 @@ public final class EventCore<I, R> implements AutoCloseable {
     public <T> CompletableFuture<T> execute(WriterTask<T> task) {
         Objects.requireNonNull(task, "task");
         CompletableFuture<T> future = new CompletableFuture<>();
-        publishing.getAndIncrement();
+        publishing.incrementAndGet();
         try {
             checkAccepting();
             long sequence = claim();
@@ -299,7 +291,7 @@ public final class EventCore<I, R> implements AutoCloseable {
             slot.task = new Slot.PendingTask<>(task, future);
             ring.publish(sequence);
         } finally {
-            publishing.getAndDecrement();
+            publishing.addAndGet(-1);
         }
         return future;
     }
@@ -371,7 +363,7 @@ public final class EventCore<I, R> implements AutoCloseable {
     private void publishInput(I input, CompletableFuture<R> future, ReplyHandler<? super R> handler) {
         Objects.requireNonNull(input, "input");
         long now = stamping ? clock.nanos() : 0;
-        publishing.getAndIncrement();
+        publishing.incrementAndGet();
         try {
             checkAccepting();
             long sequence = claim();
@@ -393,7 +385,7 @@ public final class EventCore<I, R> implements AutoCloseable {
             slot.handler = handler;
             ring.publish(sequence);
         } finally {
-            publishing.getAndDecrement();
+            publishing.addAndGet(-1);
         }
     }
 
@@ -469,7 +461,7 @@ public final class EventCore<I, R> implements AutoCloseable {
                         + " will be applied by recovery",
                 cause);
         if (failure.compareAndSet(null, f)) {
-            failedAt.accumulateAndGet(sequence, Math::min);
+            lowerFailedAt(sequence);
             LOG.error("{}", f.getMessage(), cause);
             if (failureListener != null) {
                 try {
@@ -479,12 +471,19 @@ public final class EventCore<I, R> implements AutoCloseable {
                 }
             }
         } else {
-            failedAt.accumulateAndGet(sequence, Math::min);
+            lowerFailedAt(sequence);
             Throwable first = failure.get().getCause();
             if (first != cause) {
                 first.addSuppressed(cause);
             }
         }
+    }
+
+    private void lowerFailedAt(long sequence) {
+        long current;
+        do {
+            current = failedAt.get();
+        } while (sequence < current && !failedAt.compareAndSet(current, sequence));
     }
 
     private void failUnprocessed() {
@@ -516,7 +515,21 @@ public final class EventCore<I, R> implements AutoCloseable {
         return d;
     }
 
-    private final class JournalStage implements EventHandler<Slot<I, R>> {
+    private final class JournalStage extends StagePadding implements EventHandler<Slot<I, R>> {
+        private long lastStamp = Long.MIN_VALUE;
+        private long offIndex;
+        private long p9;
+        private long p10;
+        private long p11;
+        private long p12;
+        private long p13;
+        private long p14;
+        private long p15;
+
+        JournalStage(long firstOffIndex) {
+            this.offIndex = firstOffIndex;
+        }
+
         @Override
         public void onStart() {
             started.countDown();
@@ -549,6 +562,21 @@ public final class EventCore<I, R> implements AutoCloseable {
         }
     }
 
+    /**
+     * Cache-line padding in front of a stage's thread-confined counters (the Disruptor's own trick: superclass
+     * fields are laid out first); each stage adds padding behind its counters.
+     */
+    @SuppressWarnings("unused")
+    private abstract static class StagePadding {
+        private long p1;
+        private long p2;
+        private long p3;
+        private long p4;
+        private long p5;
+        private long p6;
+        private long p7;
+    }
+
     /** Encodes into the slot's buffer, growing it (up to maxEncodedBytes) until the input fits. */
     private ByteBuffer encode(Slot<I, R> slot, I input) {
         ByteBuffer buffer = slot.encoded;
@@ -570,7 +598,22 @@ public final class EventCore<I, R> implements AutoCloseable {
         }
     }
 
-    private final class ApplyStage implements EventHandler<Slot<I, R>> {
+    private final class ApplyStage extends StagePadding implements EventHandler<Slot<I, R>> {
+        private long lastAppliedIndex;
+        private long applied;
+        private long sinceSnapshot;
+        private long p9;
+        private long p10;
+        private long p11;
+        private long p12;
+        private long p13;
+        private long p14;
+        private long p15;
+
+        ApplyStage(long initialIndex) {
+            this.lastAppliedIndex = initialIndex;
+        }
+
         @Override
         public void onStart() {
             started.countDown();
@@ -586,8 +629,8 @@ public final class EventCore<I, R> implements AutoCloseable {
                     slot.result = stateMachine.apply(slot.input);
                     slot.applied = true;
                     lastAppliedIndex = slot.journalIndex;
-                    lastAppliedPublished.lazySet(lastAppliedIndex);
-                    appliedCount.lazySet(++applied);
+                    lastAppliedPublished.set(lastAppliedIndex);
+                    appliedCount.set(++applied);
                     if (snapshots != null && snapshots.every > 0 && ++sinceSnapshot >= snapshots.every) {
                         sinceSnapshot = 0;
                         snapshots.takeInBackground(lastAppliedIndex);

@@ -1,7 +1,6 @@
 package org.stroom.ports.portmgr.core;
 
 import com.lmax.disruptor.WaitStrategy;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -52,7 +51,6 @@ public final class PortManager implements HalEventListener, AutoCloseable {
     public static final String DEFAULT_PRIORITY_CLASS = "normal";
 
     private static final Logger LOG = LoggerFactory.getLogger(PortManager.class);
-    private static final InputCodec INPUT_CODEC = new InputCodec();
 
     private final String machine;
     private final PortManagerState state;
@@ -82,52 +80,25 @@ public final class PortManager implements HalEventListener, AutoCloseable {
         return new Builder();
     }
 
-    /** @return the journal codec of port-manager inputs ({@link InputCodec}) as the core's {@link Codec} */
+    /** @return a new journal codec of port-manager inputs; it is not thread-safe, so use one per thread */
     public static Codec<Input> codec() {
-        return new Codec<>() {
-            @Override
-            public int encode(Input in, ByteBuffer out) {
-                return INPUT_CODEC.encode(in, out);
-            }
-
-            @Override
-            public Input decode(ByteBuffer in) {
-                return INPUT_CODEC.decode(in);
-            }
-        };
+        return new InputCodec();
     }
 
-    /** @return the snapshot encoding of {@link PortManagerState} ({@link SnapshotCodec}) */
+    /** @return the snapshot encoding of {@link PortManagerState} */
     public static Snapshotter<PortManagerState> snapshotter() {
-        return new Snapshotter<>() {
-            @Override
-            public byte[] write(PortManagerState s) {
-                return SnapshotCodec.encode(s);
-            }
-
-            @Override
-            public PortManagerState read(ByteBuffer in) {
-                byte[] bytes = new byte[in.remaining()];
-                in.get(bytes);
-                return SnapshotCodec.decode(bytes);
-            }
-        };
+        return SnapshotCodec.snapshotter();
     }
 
     /**
-     * The answer to an input the ring could not take.
+     * The answer to an input the ring could not take ({@link Result#overloaded(Input)}).
      *
      * @param input the input
      * @return {@link Result.Rejected} with {@link RejectReason#OVERLOADED} for a request, {@link Result.Ignored}
      *     for any other input
      */
     public static Result overloaded(Input input) {
-        if (input instanceof Input.Request request) {
-            return new Result.Rejected(
-                    request.requestId(), RejectReason.OVERLOADED, "event core ring stayed full; retry later");
-        }
-        return new Result.Ignored(
-                "event core ring stayed full; " + input.getClass().getSimpleName() + " dropped");
+        return Result.overloaded(input);
     }
 
     /**
@@ -488,10 +459,10 @@ public final class PortManager implements HalEventListener, AutoCloseable {
             SnapshotStore store = snapshotDir == null ? null : SnapshotStore.open(snapshotDir, keepSnapshots);
             boolean fresh = j.lastIndex() == Journal.NO_INDEX
                     && (store == null || store.files().isEmpty());
-            Recovered<PortManagerState> recovered = Recovery.recover(
-                    j, codec(), PortManagerState::new, s -> s::apply, store, store == null ? null : snapshotter());
+            Recovered<PortManagerState> recovered =
+                    Recovery.recover(j, codec(), PortManagerState::new, store, store == null ? null : snapshotter());
             PortManagerState state = recovered.state();
-            EventCore.Builder<Input, Result> core = EventCore.builder((StateMachine<Input, Result>) state::apply)
+            EventCore.Builder<Input, Result> core = EventCore.builder((StateMachine<Input, Result>) state)
                     .name("port-manager-" + machine)
                     .stamper(Input::withAtNanos)
                     .clock(clock)

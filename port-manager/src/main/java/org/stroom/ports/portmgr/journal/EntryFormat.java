@@ -25,9 +25,14 @@ final class EntryFormat {
         return (int) crc.getValue();
     }
 
+    /** @return the CRC-32 of the payload from position to limit; the buffer is not changed */
     static int crc(CRC32 crc, ByteBuffer payload) {
         crc.reset();
-        crc.update(payload.duplicate());
+        if (payload.hasArray()) {
+            crc.update(payload.array(), payload.arrayOffset() + payload.position(), payload.remaining());
+        } else {
+            crc.update(payload.duplicate());
+        }
         return (int) crc.getValue();
     }
 
