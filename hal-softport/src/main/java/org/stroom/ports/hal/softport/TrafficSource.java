@@ -152,8 +152,8 @@ public final class TrafficSource {
             }
             range = Objects.requireNonNull(chosen);
             String first = range.dids.first();
-            did = String.format("%0" + first.length() + "d", Long.parseLong(first) + pick);
-            ani = "2" + String.format("%09d", random.nextInt(1_000_000_000));
+            did = digits(Long.parseLong(first) + pick, first.length());
+            ani = "2" + digits(random.nextInt(1_000_000_000), 9);
             caller = random.nextDouble() < faxShare
                     ? Caller.fax(faxPages.sample(random))
                     : Caller.voice(voiceHolding.sample(random));
@@ -175,6 +175,12 @@ public final class TrafficSource {
             c[0]++;
             c[id.isPresent() ? 1 : 2]++;
         }
+    }
+
+    /** @return {@code n} in decimal, left-padded with zeros to {@code width} digits */
+    private static String digits(long n, int width) {
+        String s = Long.toString(n);
+        return s.length() >= width ? s : "0".repeat(width - s.length()) + s;
     }
 
     /**
