@@ -128,9 +128,9 @@ public final class CapacityModel {
                 HuntPool pool = pools.get(p);
                 if (pool.scope().admits(span)) {
                     poolDelivered[p] = true;
-                }
-                if (pool.admits(span)) {
-                    mask |= 1L << p;
+                    if (span.ability().supports(pool.kind())) {
+                        mask |= 1L << p;
+                    }
                 }
             }
             poolMask[s] = mask;

@@ -69,11 +69,10 @@ public sealed interface PoolScope permits PoolScope.AnySpan, PoolScope.Dids {
 
         @Override
         public boolean admits(InventorySpan span) {
-            for (DidRange mine : ranges) {
-                for (DidRange delivered : span.config().didRanges()) {
-                    if (mine.overlaps(delivered)) {
-                        return true;
-                    }
+            List<DidRange> delivered = span.config().didRanges();
+            for (int i = 0; i < delivered.size(); i++) {
+                if (overlaps(delivered.get(i))) {
+                    return true;
                 }
             }
             return false;
@@ -81,7 +80,12 @@ public sealed interface PoolScope permits PoolScope.AnySpan, PoolScope.Dids {
 
         /** @return whether any of the pool's ranges overlaps {@code range} */
         public boolean overlaps(DidRange range) {
-            return ranges.stream().anyMatch(r -> r.overlaps(range));
+            for (int i = 0; i < ranges.size(); i++) {
+                if (ranges.get(i).overlaps(range)) {
+                    return true;
+                }
+            }
+            return false;
         }
 
         @Override

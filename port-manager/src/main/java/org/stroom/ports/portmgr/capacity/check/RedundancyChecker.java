@@ -82,14 +82,21 @@ public final class RedundancyChecker {
     public TakeoverAnalysis takeover(
             InventorySystem failed, LoadProfile failedLoad, InventorySystem survivor, LoadProfile survivorLoad) {
         LoadProfile load = survivorLoad.plus(failedLoad);
-        TakeoverPlan plan = planner.plan(failed, survivor, load);
-        InventorySystem after = plan.applyTo(survivor);
-        Verdict raw = carries(after, load, survivor.name() + " takes over " + failed.name());
+        SpanMovePlanner.Planned planned = planner.planAndCheck(failed, survivor, load);
+        TakeoverPlan plan = planned.plan();
+        InventorySystem after = planned.survivorAfter();
+        Verdict raw = planned.verdict();
         List<String> planLines = new ArrayList<>();
         for (String line : plan.describe()) {
             planLines.add("plan: " + line);
         }
-        return new TakeoverAnalysis(failed, survivor, load, plan, after, raw.retitled(raw.scenario(), planLines));
+        return new TakeoverAnalysis(
+                failed,
+                survivor,
+                load,
+                plan,
+                after,
+                raw.retitled(survivor.name() + " takes over " + failed.name(), planLines));
     }
 
     /**

@@ -75,8 +75,42 @@ public final class SpanMovePlanner {
      * @return the plan; {@link TakeoverPlan#missing()} says what it cannot provide
      */
     public TakeoverPlan plan(InventorySystem failed, InventorySystem survivor, LoadProfile load) {
+        return planAndCheck(failed, survivor, load).plan();
+    }
+
+    /**
+     * The plan, the survivor once it is carried out, and the capacity verdict on that survivor (titled
+     * {@code "plan"}), computed together so the last check is not repeated.
+     *
+     * <p>Thread-safety: immutable.
+     *
+     * @param plan the plan
+     * @param survivorAfter the survivor after the plan
+     * @param verdict the verdict on {@code survivorAfter}
+     */
+    public record Planned(TakeoverPlan plan, InventorySystem survivorAfter, Verdict verdict) {
+        /** Checks for null. */
+        public Planned {
+            Objects.requireNonNull(plan, "planned: plan");
+            Objects.requireNonNull(survivorAfter, "planned: survivorAfter");
+            Objects.requireNonNull(verdict, "planned: verdict");
+        }
+    }
+
+    /**
+     * Like {@link #plan}, also returning the survivor after the plan and its verdict.
+     *
+     * @param failed the failed system as last known
+     * @param survivor the survivor with its live status and free positions
+     * @param load everything the survivor must carry after the takeover
+     * @return plan, survivor after it, verdict
+     */
+    public Planned planAndCheck(InventorySystem failed, InventorySystem survivor, LoadProfile load) {
         List<PoolRequirement> reqs = sizer.requirements(load);
-        List<InventorySpan> survivorUsable = usableSpans(survivor);
+        List<DidRange> survivorDids = new ArrayList<>();
+        for (InventorySpan s : usableSpans(survivor)) {
+            survivorDids.addAll(s.config().didRanges());
+        }
 
         List<Need> needs = new ArrayList<>();
         for (InventorySpan f : failed.spans()) {
@@ -86,7 +120,7 @@ public final class SpanMovePlanner {
                     continue;
                 }
                 for (DidRange range : f.config().didRanges()) {
-                    if (dids.overlaps(range) && !delivered(survivorUsable, range)) {
+                    if (dids.overlaps(range) && !delivered(survivorDids, range)) {
                         need.ranges.put(range, r.pool());
                         need.kinds.add(r.kind());
                     }
@@ -141,10 +175,10 @@ public final class SpanMovePlanner {
 
         Set<org.stroom.ports.t1.CircuitId> used = new HashSet<>();
         needs.forEach(n -> used.add(n.span.circuit()));
-        Verdict verdict = evaluate(survivor, failed, moves, rollover, load);
-        while (verdict.grade() != Grade.PASS) {
+        Trial current = evaluate(survivor, failed, moves, rollover, load);
+        while (current.verdict.grade() != Grade.PASS) {
             SpanMove best = null;
-            Verdict bestVerdict = verdict;
+            Trial bestTrial = current;
             Set<String> tried = new HashSet<>();
             for (InventorySpan f : failed.spans()) {
                 if (used.contains(f.circuit())) {
@@ -168,10 +202,10 @@ public final class SpanMovePlanner {
                         "adds " + f.bearerChannels() + " " + board.ability() + " channels");
                 List<SpanMove> trial = new ArrayList<>(moves);
                 trial.add(candidate);
-                Verdict v = evaluate(survivor, failed, trial, rollover, load);
-                if (better(v, bestVerdict)) {
+                Trial t = evaluate(survivor, failed, trial, rollover, load);
+                if (better(t.verdict, bestTrial.verdict)) {
                     best = candidate;
-                    bestVerdict = v;
+                    bestTrial = t;
                 }
             }
             if (best == null) {
@@ -180,15 +214,20 @@ public final class SpanMovePlanner {
             moves.add(best);
             used.add(best.circuit());
             positions.take(best.to(), best.config().layout().bearerCount());
-            verdict = bestVerdict;
+            current = bestTrial;
         }
-        if (verdict.grade() != Grade.PASS) {
-            missing.addAll(shortfall(verdict, moves.size(), rollovers.size()));
+        if (current.verdict.grade() != Grade.PASS) {
+            missing.addAll(shortfall(current.verdict, moves.size(), rollovers.size()));
         }
-        return new TakeoverPlan(failed.name(), survivor.name(), moves, rollover, missing);
+        return new Planned(
+                new TakeoverPlan(failed.name(), survivor.name(), moves, rollover, missing),
+                current.after,
+                current.verdict);
     }
 
-    private Verdict evaluate(
+    private record Trial(InventorySystem after, Verdict verdict) {}
+
+    private Trial evaluate(
             InventorySystem survivor,
             InventorySystem failed,
             List<SpanMove> moves,
@@ -196,7 +235,8 @@ public final class SpanMovePlanner {
             LoadProfile load) {
         InventorySystem after =
                 new TakeoverPlan(failed.name(), survivor.name(), moves, rollover, List.of()).applyTo(survivor);
-        return CapacityModel.compile(after, load, sizer, limits).evaluate("plan");
+        return new Trial(
+                after, CapacityModel.compile(after, load, sizer, limits).evaluate("plan"));
     }
 
     private static boolean better(Verdict a, Verdict b) {
@@ -261,12 +301,10 @@ public final class SpanMovePlanner {
         return out;
     }
 
-    private static boolean delivered(List<InventorySpan> spans, DidRange range) {
-        for (InventorySpan s : spans) {
-            for (DidRange d : s.config().didRanges()) {
-                if (d.overlaps(range)) {
-                    return true;
-                }
+    private static boolean delivered(List<DidRange> delivered, DidRange range) {
+        for (DidRange d : delivered) {
+            if (d.overlaps(range)) {
+                return true;
             }
         }
         return false;
@@ -311,7 +349,9 @@ public final class SpanMovePlanner {
         private final InventorySystem survivor;
         private final List<SparePort> spares = new ArrayList<>();
         private final List<InventoryBoard> boardOfSpare = new ArrayList<>();
-        private final Map<org.stroom.ports.hal.api.BoardId, Integer> load = new HashMap<>();
+        private final List<Integer> boardIndexOfSpare = new ArrayList<>();
+        private final List<Integer> boardCapacity = new ArrayList<>();
+        private int[] load = new int[0];
         private final Set<Integer> taken = new HashSet<>();
 
         Positions(InventorySystem survivor) {
@@ -324,10 +364,14 @@ public final class SpanMovePlanner {
                     if (!b.up()) {
                         continue;
                     }
-                    load.put(b.id(), b.terminatedChannels());
+                    int index = boardCapacity.size();
+                    boardCapacity.add(b.channelCapacity());
+                    load = java.util.Arrays.copyOf(load, index + 1);
+                    load[index] = b.terminatedChannels();
                     for (SparePort p : b.spares()) {
                         spares.add(p);
                         boardOfSpare.add(b);
+                        boardIndexOfSpare.add(index);
                     }
                 }
             }
@@ -342,8 +386,8 @@ public final class SpanMovePlanner {
         }
 
         private int free(int p) {
-            InventoryBoard b = boardOfSpare.get(p);
-            return b.channelCapacity() - load.get(b.id());
+            int b = boardIndexOfSpare.get(p);
+            return boardCapacity.get(b) - load[b];
         }
 
         private boolean compatible(int p, InventorySpan span, Set<PortKind> kinds) {
@@ -374,8 +418,7 @@ public final class SpanMovePlanner {
             for (int p = 0; p < spares.size(); p++) {
                 if (spares.get(p).location().equals(at)) {
                     taken.add(p);
-                    InventoryBoard b = boardOfSpare.get(p);
-                    load.merge(b.id(), bearers, Integer::sum);
+                    load[boardIndexOfSpare.get(p)] += bearers;
                     return;
                 }
             }
@@ -447,11 +490,11 @@ public final class SpanMovePlanner {
             if (ofNeed[i] >= 0) {
                 int old = ofNeed[i];
                 ofPosition[old] = -1;
-                load.merge(boardOfSpare.get(old).id(), -bearers, Integer::sum);
+                load[boardIndexOfSpare.get(old)] -= bearers;
             }
             ofNeed[i] = p;
             ofPosition[p] = i;
-            load.merge(boardOfSpare.get(p).id(), bearers, Integer::sum);
+            load[boardIndexOfSpare.get(p)] += bearers;
         }
 
         /** Why a circuit found no position, naming what would fit and what is free. */

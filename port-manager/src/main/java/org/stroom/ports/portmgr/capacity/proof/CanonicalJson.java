@@ -42,8 +42,15 @@ public final class CanonicalJson {
      * @throws IllegalArgumentException naming the path of a value that cannot be written
      */
     public static String write(Object value) {
-        StringBuilder out = new StringBuilder(1024);
-        write(out, value, "$");
+        StringBuilder out = new StringBuilder(64 * 1024);
+        try {
+            write(out, value);
+        } catch (IllegalArgumentException e) {
+            // The fast path keeps no path; walk again to name where the bad value is.
+            String where = findBad(value, "$");
+            where = where == null ? "$" : where;
+            throw new IllegalArgumentException("canonical JSON at " + where + ": " + e.getMessage(), e);
+        }
         return out.toString();
     }
 
@@ -79,7 +86,7 @@ public final class CanonicalJson {
         return b.toString();
     }
 
-    private static void write(StringBuilder out, Object v, String path) {
+    private static void write(StringBuilder out, Object v) {
         if (v == null) {
             out.append("null");
         } else if (v instanceof Boolean b) {
@@ -91,17 +98,12 @@ public final class CanonicalJson {
         } else if (v instanceof Integer || v instanceof Long || v instanceof Short || v instanceof Byte) {
             out.append(((Number) v).longValue());
         } else if (v instanceof Double || v instanceof Float) {
-            try {
-                out.append(number(((Number) v).doubleValue()));
-            } catch (IllegalArgumentException ex) {
-                throw new IllegalArgumentException("canonical JSON at " + path + ": " + ex.getMessage(), ex);
-            }
+            out.append(number(((Number) v).doubleValue()));
         } else if (v instanceof Map<?, ?> m) {
             List<String> keys = new ArrayList<>();
             for (Object k : m.keySet()) {
                 if (!(k instanceof String s)) {
-                    throw new IllegalArgumentException(
-                            "canonical JSON at " + path + ": key " + k + " is not a String; objects need string keys");
+                    throw new IllegalArgumentException("key " + k + " is not a String; objects need string keys");
                 }
                 keys.add(s);
             }
@@ -113,29 +115,75 @@ public final class CanonicalJson {
                 }
                 string(out, keys.get(i));
                 out.append(':');
-                write(out, m.get(keys.get(i)), path + "." + keys.get(i));
+                write(out, m.get(keys.get(i)));
             }
             out.append('}');
         } else if (v instanceof Collection<?> c) {
             out.append('[');
-            int i = 0;
+            boolean first = true;
             for (Object e : c) {
-                if (i > 0) {
+                if (!first) {
                     out.append(',');
                 }
-                write(out, e, path + "[" + i + "]");
-                i++;
+                first = false;
+                write(out, e);
             }
             out.append(']');
         } else {
-            throw new IllegalArgumentException("canonical JSON at " + path + ": cannot write a "
-                    + v.getClass().getName() + "; convert it to a map, list, string, number, boolean or null");
+            throw new IllegalArgumentException("cannot write a " + v.getClass().getName()
+                    + "; convert it to a map, list, string, number, boolean or null");
         }
+    }
+
+    /** @return the path of the first value that cannot be written, or the root path */
+    private static String findBad(Object v, String path) {
+        if (v instanceof Map<?, ?> m) {
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                if (!(e.getKey() instanceof String)) {
+                    return path;
+                }
+                String inner = findBad(e.getValue(), path + "." + e.getKey());
+                if (inner != null) {
+                    return inner;
+                }
+            }
+            return null;
+        }
+        if (v instanceof Collection<?> c) {
+            int i = 0;
+            for (Object e : c) {
+                String inner = findBad(e, path + "[" + i++ + "]");
+                if (inner != null) {
+                    return inner;
+                }
+            }
+            return null;
+        }
+        boolean ok = v == null
+                || v instanceof Boolean
+                || v instanceof CharSequence
+                || v instanceof Enum<?>
+                || v instanceof Integer
+                || v instanceof Long
+                || v instanceof Short
+                || v instanceof Byte
+                || ((v instanceof Double || v instanceof Float) && Double.isFinite(((Number) v).doubleValue()));
+        return ok ? null : path;
     }
 
     private static void string(StringBuilder out, CharSequence s) {
         out.append('"');
-        for (int i = 0; i < s.length(); i++) {
+        int n = s.length();
+        int plain = 0;
+        while (plain < n) {
+            char c = s.charAt(plain);
+            if (c < 0x20 || c == '"' || c == '\\') {
+                break;
+            }
+            plain++;
+        }
+        out.append(s, 0, plain);
+        for (int i = plain; i < n; i++) {
             char c = s.charAt(i);
             switch (c) {
                 case '"' -> out.append("\\\"");
