@@ -123,12 +123,16 @@ import org.stroom.ports.t1.Violation;
  * <p><b>Media</b> (one operation at a time per channel, on CONNECTED calls): play lasts the WAV's
  * duration ({@link WavInfo}); record writes a real WAV of silence and ends on max time, on {@code
  * maxSilence} after the far end stops talking ({@link FarEnd#speak}), on a terminating digit, on
- * stop or on hang-up; collectDigits uses a type-ahead buffer of {@value SoftChannel#TYPE_AHEAD}
- * digits (digits that terminate a play or record are consumed by it); sendDigits takes {@link
+ * stop or on hang-up; collectDigits uses a type-ahead buffer of 31 digits (digits that terminate
+ * a play or record are consumed by it); sendDigits takes {@link
  * CallTimings#digitInterval()} per digit; sendFax checks the document with {@link TiffInfo#read}
  * and reports each page at the time {@link FaxTiming} gives for the negotiated modulation;
  * receiveFax writes a real TIFF ({@link TiffInfo#writeBlankPages}) with the far end's page count. A
  * fax to a far end that is not a fax device ends NO_FAX_DEVICE after T1 (35 s).
+ *
+ * <p><b>Service.</b> Out of service ({@link #setInService}), inbound calls are refused with cause
+ * 34 before the application sees them, {@code placeCall} throws, calls in progress continue and
+ * every {@link SpanInfo#usable()} is false.
  *
  * <p><b>Spans.</b> A port with nothing plugged in powers up in RED (LOS) with no channels. A port's
  * channels are the bearer timeslots of the circuit plugged in (PRI: 1..23, CAS: 1..24); {@link
