@@ -5,7 +5,9 @@ import java.security.GeneralSecurityException;
 import java.security.cert.CertPath;
 import java.security.cert.CertPathValidator;
 import java.security.cert.CertificateException;
+import java.security.cert.CertificateExpiredException;
 import java.security.cert.CertificateFactory;
+import java.security.cert.CertificateNotYetValidException;
 import java.security.cert.CertificateParsingException;
 import java.security.cert.PKIXParameters;
 import java.security.cert.TrustAnchor;
@@ -170,6 +172,21 @@ public final class PeerVerifier extends X509ExtendedTrustManager {
         }
         X509Certificate leaf = chain[0];
         String subject = leaf.getSubjectX500Principal().getName();
+        Date now = Date.from(clock.instant());
+        try {
+            leaf.checkValidity(now);
+        } catch (CertificateExpiredException e) {
+            throw refuse(
+                    peer,
+                    subject,
+                    "certificate expired on " + leaf.getNotAfter().toInstant() + "; issue a new one");
+        } catch (CertificateNotYetValidException e) {
+            throw refuse(
+                    peer,
+                    subject,
+                    "certificate is not valid before " + leaf.getNotBefore().toInstant()
+                            + "; check this machine's clock");
+        }
         List<X509Certificate> path = new ArrayList<>();
         for (X509Certificate c : chain) {
             if (!c.equals(ca)) {
@@ -180,7 +197,7 @@ public final class PeerVerifier extends X509ExtendedTrustManager {
             CertPath certPath = CertificateFactory.getInstance("X.509").generateCertPath(path);
             PKIXParameters params = new PKIXParameters(Set.of(new TrustAnchor(ca, null)));
             params.setRevocationEnabled(false);
-            params.setDate(Date.from(clock.instant()));
+            params.setDate(now);
             CertPathValidator.getInstance("PKIX").validate(certPath, params);
         } catch (GeneralSecurityException e) {
             throw refuse(
