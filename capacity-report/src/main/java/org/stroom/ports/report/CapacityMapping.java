@@ -79,7 +79,11 @@ public final class CapacityMapping {
 
     private CapacityMapping() {}
 
-    /** Direction of a module's calls. */
+    /**
+     * Direction of a module's calls.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public enum Direction {
         /** Callers dial our DIDs. */
         INBOUND,

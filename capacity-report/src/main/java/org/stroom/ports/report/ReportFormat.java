@@ -23,7 +23,11 @@ public final class ReportFormat {
 
     private ReportFormat() {}
 
-    /** How a number is shown. */
+    /**
+     * How a number is shown.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public enum Unit {
         /** A whole count: ports, spans, calls. */
         COUNT(1.0, ""),
