@@ -94,7 +94,7 @@ final class LinkFixture implements AutoCloseable {
         return connect(RemoteBackend.builder(NODE, "127.0.0.1", proxy.port())
                 .serverName(SERVER)
                 .tls(pki.files(SERVER))
-                .heartbeat(Duration.ofMillis(100), Duration.ofMillis(1500))
+                .heartbeat(Duration.ofMillis(100), Duration.ofMillis(2500))
                 .commandTimeout(Duration.ofSeconds(5))
                 .maxReconnectDelay(Duration.ofMillis(200)));
     }

@@ -1,0 +1,308 @@
+package org.stroom.ports.hal.remote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import net.openhft.chronicle.queue.RollCycles;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.stroom.ports.hal.api.CallId;
+import org.stroom.ports.hal.api.ChannelId;
+import org.stroom.ports.hal.api.ChannelInfo;
+import org.stroom.ports.hal.api.ChannelState;
+import org.stroom.ports.hal.api.OutboundCall;
+import org.stroom.ports.hal.api.Q850Cause;
+import org.stroom.ports.hal.api.event.CallAlerting;
+import org.stroom.ports.hal.api.event.CallDisconnected;
+import org.stroom.ports.hal.api.event.CallEvent;
+import org.stroom.ports.hal.api.event.ChannelEvent;
+import org.stroom.ports.hal.api.event.ChannelInService;
+import org.stroom.ports.hal.api.event.ChannelOutOfService;
+import org.stroom.ports.hal.api.event.HalEvent;
+import org.stroom.ports.hal.remote.proto.Event;
+import org.stroom.ports.hal.tck.EventInvariants;
+import org.stroom.ports.t1.SpanLocation;
+
+/**
+ * A Server (RemoteBackends in this JVM) and two Node processes on loopback with TLS: node-a runs
+ * {@link NodeMain} with softport from its configuration file, node-b runs {@link TrafficNode} with
+ * inbound traffic. Each is killed with SIGKILL mid-traffic and restarted on its journal; no event
+ * the Node journaled is lost or applied twice, calls in flight are reported lost once, channels come
+ * back; a client with a certificate from another CA is refused by a Node process, which logs why.
+ */
+@Timeout(180)
+class NodeProcessesIT {
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    /** What the Server saw of one Node. */
+    static final class Seen {
+        final EventLog app = new EventLog();
+        final List<Long> sequences = new ArrayList<>();
+        final Map<Long, HalEvent> bySequence = new HashMap<>();
+
+        synchronized void node(long seq, HalEvent e) {
+            sequences.add(seq);
+            bySequence.put(seq, e);
+        }
+
+        synchronized List<Long> sequences() {
+            return List.copyOf(sequences);
+        }
+    }
+
+    @Test
+    void nodesKilledMidTrafficAndRestartedLoseNoJournaledEventAndComeBack() throws Exception {
+        CertificateAuthority ca = CertificateAuthority.create("IT CA");
+        Path tls = dir.resolve("tls");
+        ca.save(tls);
+        for (String m : List.of("server1", "node-a", "node-b")) {
+            ca.issue(tls, m);
+        }
+        CertificateAuthority.create("other CA").issue(dir.resolve("rogue"), "server1");
+        Path aConfig = config("node-a", tls, freePort(), "backend = softport\nbackend.softport.boards = TR1034_1T1\n");
+        Path bConfig = config(
+                "node-b",
+                tls,
+                freePort(),
+                "traffic.speed = 20\ntraffic.callsPerHour = 3000\ntraffic.holdSeconds = 20\ntraffic.seed = 7\n");
+        NodeConfig a = NodeConfig.load(aConfig);
+        NodeConfig b = NodeConfig.load(bConfig);
+
+        Process nodeA = start(NodeMain.class, aConfig, "node-a-1");
+        Process nodeB = start(TrafficNode.class, bConfig, "node-b-1");
+        Seen seenA = new Seen();
+        Seen seenB = new Seen();
+        try (RemoteBackend remoteA = remote(a, tls, seenA);
+                RemoteBackend remoteB = remote(b, tls, seenB)) {
+            assertThat(remoteA.awaitUp(WAIT))
+                    .as("node-a up: " + log("node-a-1"))
+                    .isTrue();
+            assertThat(remoteB.awaitUp(WAIT))
+                    .as("node-b up: " + log("node-b-1"))
+                    .isTrue();
+            int channelsA = remoteA.channels().size();
+            int channelsB = remoteB.channels().size();
+
+            // node-a: the Server places calls through the link (the far end answers after 3 s)
+            List<CallId> placed = new ArrayList<>();
+            for (int ds0 = 1; ds0 <= 5; ds0++) {
+                placed.add(remoteA.placeCall(channel("node-a", ds0), OutboundCall.to("55512" + ds0)));
+            }
+            seenA.app.awaitCount(CallAlerting.class, e -> placed.contains(e.call()), placed.size(), WAIT);
+            // node-b: inbound traffic flows on its own
+            awaitEvents(remoteB, 100);
+
+            // kill -9 both mid-traffic
+            long appliedB = remoteB.status().lastApplied();
+            nodeB.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            nodeA.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            assertThat(remoteB.awaitUnreachable(WAIT)).isTrue();
+            assertThat(remoteA.awaitUnreachable(WAIT)).isTrue();
+            seenB.app.awaitCount(ChannelOutOfService.class, e -> e.reason().contains("unreachable"), channelsB, WAIT);
+            seenA.app.awaitCount(ChannelOutOfService.class, e -> e.reason().contains("unreachable"), channelsA, WAIT);
+            for (CallId call : placed) {
+                CallDisconnected d =
+                        seenA.app.await(CallDisconnected.class, e -> e.call().equals(call), WAIT);
+                assertThat(d.cause()).isEqualTo(Q850Cause.NETWORK_OUT_OF_ORDER);
+            }
+
+            // restart both on their journals
+            nodeA = start(NodeMain.class, aConfig, "node-a-2");
+            nodeB = start(TrafficNode.class, bConfig, "node-b-2");
+            assertThat(remoteA.awaitUp(WAIT))
+                    .as("node-a back: " + log("node-a-2"))
+                    .isTrue();
+            assertThat(remoteB.awaitUp(WAIT))
+                    .as("node-b back: " + log("node-b-2"))
+                    .isTrue();
+            assertThat(remoteB.status().incarnation()).isEqualTo(2);
+            awaitEvents(remoteB, remoteB.status().lastApplied() + 50);
+            assertThat(remoteB.status().lastApplied()).isGreaterThan(appliedB);
+
+            // channels reconciled: back in service and usable
+            for (Seen s : List.of(seenA, seenB)) {
+                Map<ChannelId, HalEvent> lastServiceEvent = new HashMap<>();
+                for (HalEvent e : s.app.events()) {
+                    if (e instanceof ChannelInService || e instanceof ChannelOutOfService) {
+                        lastServiceEvent.put(((ChannelEvent) e).channel(), e);
+                    }
+                }
+                assertThat(lastServiceEvent.values())
+                        .allSatisfy(e -> assertThat(e).isInstanceOf(ChannelInService.class));
+            }
+            assertThat(remoteA.channels())
+                    .hasSize(channelsA)
+                    .extracting(ChannelInfo::state)
+                    .containsOnly(ChannelState.IDLE);
+            assertThat(remoteB.channels()).hasSize(channelsB).noneMatch(c -> c.state() == ChannelState.OUT_OF_SERVICE);
+            CallId again = remoteA.placeCall(channel("node-a", 1), OutboundCall.to("5551299"));
+            assertThat(again).isNotIn(placed);
+
+            // a client with a certificate from another CA is refused, and the Node logs why
+            try (RemoteBackend rogue = RemoteBackend.builder(
+                            "node-a", "127.0.0.1", a.listen().getPort())
+                    .serverName("server1")
+                    .tls(new TlsFiles(
+                            tls.resolve("ca.pem"),
+                            dir.resolve("rogue/server1.pem"),
+                            dir.resolve("rogue/server1-key.pem")))
+                    .build()) {
+                awaitLog(nodeA, "node-a-2", "TLS: refused client");
+                assertThat(log("node-a-2")).contains("does not chain to the configured CA 'CN=IT CA");
+                assertThat(rogue.status().state()).isNotEqualTo(RemoteBackend.LinkState.UP);
+                assertThatThrownBy(() -> rogue.answer(channel("node-a", 2)))
+                        .isInstanceOf(NodeUnavailableException.class);
+            }
+
+            // calls: none has an event after its end, none ends twice
+            for (Seen s : List.of(seenA, seenB)) {
+                List<HalEvent> events = s.app.events();
+                EventInvariants.noChannelInTwoCalls(events);
+                Map<CallId, Long> ends = events.stream()
+                        .filter(e -> e instanceof CallDisconnected)
+                        .collect(Collectors.groupingBy(e -> ((CallEvent) e).call(), Collectors.counting()));
+                assertThat(ends.values()).containsOnly(1L);
+            }
+        } finally {
+            stop(nodeA);
+            stop(nodeB);
+        }
+
+        // every event each Node journaled reached the Server once, in order, unchanged
+        for (var node : List.of(Map.entry(a, seenA), Map.entry(b, seenB))) {
+            List<Long> seqs = node.getValue().sequences();
+            assertThat(seqs).isNotEmpty();
+            for (int i = 1; i < seqs.size(); i++) {
+                assertThat(seqs.get(i))
+                        .as(node.getKey().name() + " sequence after " + seqs.get(i - 1))
+                        .isEqualTo(seqs.get(i - 1) + 1);
+            }
+            try (EventJournal j = EventJournal.open(
+                            node.getKey().journalDir(), RollCycles.FAST_HOURLY, 48, InstantSource.system());
+                    EventJournal.Cursor c = j.cursor(seqs.get(0) - 1)) {
+                long last = seqs.get(seqs.size() - 1);
+                assertThat(j.lastSequence())
+                        .as(node.getKey().name() + " journal end")
+                        .isGreaterThanOrEqualTo(last);
+                for (long s = seqs.get(0); s <= last; s++) {
+                    Event journaled = c.next();
+                    assertThat(journaled.getSequence()).isEqualTo(s);
+                    assertThat(NodeLinkTest.withoutStamp(
+                                    node.getValue().bySequence.get(s)))
+                            .isEqualTo(EventCodec.decode(journaled, 0, 0));
+                }
+            }
+        }
+    }
+
+    private RemoteBackend remote(NodeConfig node, Path tls, Seen seen) {
+        RemoteBackend r = RemoteBackend.builder(
+                        node.name(), "127.0.0.1", node.listen().getPort())
+                .serverName("server1")
+                .tls(TlsFiles.in(tls, "server1"))
+                .heartbeat(Duration.ofMillis(200), Duration.ofMillis(1500))
+                .maxReconnectDelay(Duration.ofMillis(500))
+                .build();
+        r.subscribe(seen.app, Runnable::run);
+        r.subscribeNodeEvents(seen::node);
+        return r;
+    }
+
+    private static void awaitEvents(RemoteBackend r, long sequence) {
+        assertThat(r.awaitApplied(sequence, WAIT)).as("events from " + r.node()).isTrue();
+    }
+
+    private static ChannelId channel(String node, int ds0) {
+        return new ChannelId(new SpanLocation(node, 0, 1), ds0);
+    }
+
+    private Path config(String name, Path tls, int port, String extra) throws IOException {
+        Path file = dir.resolve(name + ".properties");
+        Files.writeString(
+                file,
+                "node.name = " + name + "\nlisten.port = " + port + "\ntls.ca = " + tls.resolve("ca.pem")
+                        + "\ntls.cert = " + tls.resolve(name + ".pem") + "\ntls.key = "
+                        + tls.resolve(name + "-key.pem") + "\nservers = server1\njournal.dir = " + name
+                        + "-journal\n" + extra);
+        return file;
+    }
+
+    private Process start(Class<?> main, Path config, String logName) throws IOException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (arg.startsWith("--add-") || arg.startsWith("-Dchronicle")) {
+                cmd.add(arg);
+            }
+        }
+        // short-lived children on a shared machine: no C2 compiler threads, one GC thread
+        cmd.add("-Xmx256m");
+        cmd.add("-XX:TieredStopAtLevel=1");
+        cmd.add("-XX:+UseSerialGC");
+        cmd.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
+        cmd.add("-cp");
+        cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
+        cmd.add(main.getName());
+        cmd.add("--config");
+        cmd.add(config.toString());
+        Path log = dir.resolve(logName + ".log");
+        return new ProcessBuilder(cmd)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
+    }
+
+    private String log(String name) {
+        try {
+            return Files.readString(dir.resolve(name + ".log"), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return "(no log: " + e + ")";
+        }
+    }
+
+    /** Waits for {@code text} in a process's log, in steps of waiting for the process to end. */
+    private void awaitLog(Process p, String name, String text) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!log(name).contains(text)) {
+            if (!p.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("'" + text + "' not in the log of " + name + " (process "
+                        + (p.isAlive() ? "running" : "exited " + p.exitValue()) + "):\n" + log(name));
+            }
+            p.waitFor(100, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private static void stop(Process p) throws InterruptedException {
+        if (p.isAlive()) {
+            p.destroy();
+            if (!p.waitFor(10, TimeUnit.SECONDS)) {
+                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}
