@@ -56,6 +56,9 @@ public final class CapacityModel {
     private final int[] baseUsable;
     private final int[] abilityBits;
     private final long[] poolMask;
+    private final int[] spanClass;
+    private final List<ClassKey> spanClasses = new ArrayList<>();
+    private final String[] baseExcluded;
     private final Map<SpanLocation, Integer> spanIndex = new HashMap<>();
 
     private final boolean[] poolDelivered;
@@ -110,6 +113,9 @@ public final class CapacityModel {
         baseUsable = new int[sCount];
         abilityBits = new int[sCount];
         poolMask = new long[sCount];
+        spanClass = new int[sCount];
+        baseExcluded = new String[sCount];
+        Map<ClassKey, Integer> classIds = new HashMap<>();
         poolDelivered = new boolean[pools.size()];
         for (int s = 0; s < sCount; s++) {
             InventorySpan span = spans[s];
@@ -134,6 +140,20 @@ public final class CapacityModel {
                 }
             }
             poolMask[s] = mask;
+            ClassKey key = new ClassKey(-1, mask, bits);
+            Integer id = classIds.get(key);
+            if (id == null) {
+                id = spanClasses.size();
+                classIds.put(key, id);
+                spanClasses.add(key);
+            }
+            spanClass[s] = id;
+            if (!span.status().usableForTraffic()) {
+                baseExcluded[s] = "span " + span + ": " + span.status().unusableReason() + " (" + span.bearerChannels()
+                        + " ports)";
+            } else if (span.lockedChannels() > 0) {
+                baseExcluded[s] = "span " + span + ": " + span.lockedChannels() + " locked channels";
+            }
         }
     }
 
@@ -216,6 +236,12 @@ public final class CapacityModel {
                 excluded.add("rehearsal: board " + boardIds[b] + " fails (" + boardBase[b] + " ports)");
             }
         }
+        for (SpanLocation at : failures.spans()) {
+            Integer s = spanIndex.get(at);
+            if (s != null) {
+                sOut[s] = true;
+            }
+        }
         int[] usable = new int[sCount];
         int[] boardSum = new int[boardIds.length];
         for (int s = 0; s < sCount; s++) {
@@ -223,17 +249,12 @@ public final class CapacityModel {
             if (bOut[b]) {
                 continue;
             }
-            InventorySpan span = spans[s];
-            if (failures.spans().contains(span.location())) {
-                sOut[s] = true;
-                excluded.add("rehearsal: span " + span + " fails (" + baseUsable[s] + " ports)");
+            if (sOut[s]) {
+                excluded.add("rehearsal: span " + spans[s] + " fails (" + baseUsable[s] + " ports)");
                 continue;
             }
-            if (!span.status().usableForTraffic()) {
-                excluded.add("span " + span + ": " + span.status().unusableReason() + " (" + span.bearerChannels()
-                        + " ports)");
-            } else if (span.lockedChannels() > 0) {
-                excluded.add("span " + span + ": " + span.lockedChannels() + " locked channels");
+            if (baseExcluded[s] != null) {
+                excluded.add(baseExcluded[s]);
             }
             usable[s] = baseUsable[s];
             boardSum[b] += usable[s];
@@ -256,7 +277,8 @@ public final class CapacityModel {
         for (int b = 0; b < bCount; b++) {
             capped[b] = boardSum[b] > boardCapacity[b];
         }
-        Map<ClassKey, int[]> classes = new LinkedHashMap<>();
+        int[] globalClassSize = new int[spanClasses.size()];
+        Map<ClassKey, int[]> cappedClasses = new LinkedHashMap<>();
         for (int s = 0; s < spans.length; s++) {
             int u = usable[s];
             if (u == 0) {
@@ -272,9 +294,19 @@ public final class CapacityModel {
             if (abilityBits[s] == (FAX_BIT | VOICE_BIT)) {
                 dualSum[b] += u;
             }
-            ClassKey key = new ClassKey(capped[b] ? b : -1, poolMask[s], abilityBits[s]);
-            classes.computeIfAbsent(key, k -> new int[1])[0] += u;
+            if (capped[b]) {
+                cappedClasses.computeIfAbsent(new ClassKey(b, poolMask[s], abilityBits[s]), k -> new int[1])[0] += u;
+            } else {
+                globalClassSize[spanClass[s]] += u;
+            }
         }
+        Map<ClassKey, int[]> classes = new LinkedHashMap<>();
+        for (int c = 0; c < globalClassSize.length; c++) {
+            if (globalClassSize[c] > 0) {
+                classes.put(spanClasses.get(c), new int[] {globalClassSize[c]});
+            }
+        }
+        classes.putAll(cappedClasses);
         int usableFax = 0;
         int usableVoice = 0;
         int usableDual = 0;

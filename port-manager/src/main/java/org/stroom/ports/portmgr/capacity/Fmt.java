@@ -4,7 +4,11 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 
-/** Human formatting of numbers in reasons and reports: locale-independent, 3 significant digits. */
+/**
+ * Human formatting of numbers in reasons and reports: locale-independent, 3 significant digits.
+ *
+ * <p>Thread-safety: stateless.
+ */
 final class Fmt {
     private Fmt() {}
 

@@ -7,6 +7,8 @@ import java.util.Arrays;
  * source, node 1 the sink. Augmenting paths never pass through the source, so a flow already pushed over a
  * source edge is never taken back: serving pools one after another gives earlier pools priority, and the total is
  * still a maximum flow.
+ *
+ * <p>Thread-safety: not thread-safe; one network per evaluation.
  */
 final class PortFlow {
     static final int SOURCE = 0;

@@ -25,7 +25,11 @@ import org.stroom.ports.portmgr.capacity.check.TakeoverAnalysis;
 import org.stroom.ports.portmgr.capacity.plan.Rollover;
 import org.stroom.ports.portmgr.capacity.plan.SpanMove;
 
-/** Turns a takeover analysis into the proof's JSON tree and its readable text. */
+/**
+ * Turns a takeover analysis into the proof's JSON tree and its readable text.
+ *
+ * <p>Thread-safety: stateless.
+ */
 final class ProofDocument {
     static final String FORMAT = "stroom-takeover-proof/1";
 
