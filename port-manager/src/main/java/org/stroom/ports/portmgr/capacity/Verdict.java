@@ -65,13 +65,6 @@ public record Verdict(
         return new Verdict(newScenario, system, grade, kinds, pools, splitFeasible, rs, excluded);
     }
 
-    /** @return a copy with another grade and extra reasons put first */
-    public Verdict regraded(Grade newGrade, List<String> extraReasons) {
-        List<String> rs = new java.util.ArrayList<>(extraReasons);
-        rs.addAll(reasons);
-        return new Verdict(scenario, system, newGrade, kinds, pools, splitFeasible, rs, excluded);
-    }
-
     /** @return a readable multi-line rendering */
     public String describe() {
         StringBuilder b = new StringBuilder();
