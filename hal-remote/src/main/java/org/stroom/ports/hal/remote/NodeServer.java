@@ -1,5 +1,6 @@
 package org.stroom.ports.hal.remote;
 
+import io.grpc.Attributes;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Grpc;
@@ -10,6 +11,7 @@ import io.grpc.ServerCallHandler;
 import io.grpc.ServerCredentials;
 import io.grpc.ServerInterceptor;
 import io.grpc.ServerInterceptors;
+import io.grpc.ServerTransportFilter;
 import io.grpc.Status;
 import io.grpc.TlsServerCredentials;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
@@ -44,6 +46,7 @@ import org.stroom.ports.hal.api.event.HalEvent;
 import org.stroom.ports.hal.api.event.Subscription;
 import org.stroom.ports.hal.remote.proto.Command;
 import org.stroom.ports.hal.remote.proto.Event;
+import org.stroom.ports.hal.remote.proto.EventBatch;
 import org.stroom.ports.hal.remote.proto.Heartbeat;
 import org.stroom.ports.hal.remote.proto.NodeHello;
 import org.stroom.ports.hal.remote.proto.NodeLinkGrpc;
@@ -61,8 +64,9 @@ import org.stroom.ports.hal.remote.proto.Snapshot;
  *  backend ──events──▶ journal thread ──append (seq n)──▶ EventJournal (Chronicle)
  *                                  │ wake                      │
  *                                  ▼                           ▼ cursor from the Server's resume point
- *  Server ◀──────── sender thread per stream: events while the stream is ready and fewer than
- *    │               sendWindow are unacknowledged; a heartbeat when idle for the interval
+ *  Server ◀──────── sender thread per stream: batches of the events journaled so far, while the
+ *    │               stream is ready and fewer than sendWindow are unacknowledged; a heartbeat when
+ *    │               idle for the interval
  *    └──commands──▶ gRPC thread: CommandExecutor ──▶ backend ──result──▶ Server
  * </pre>
  *
@@ -76,8 +80,9 @@ import org.stroom.ports.hal.remote.proto.Snapshot;
  * (the first run's ids are unchanged).
  *
  * <p><b>Security.</b> The listener binds only to {@link NodeConfig#listen()} (loopback by default),
- * requires a client certificate from the configured CA naming one of {@link NodeConfig#servers()},
- * and refuses a hello whose Server name differs from the certificate's or that is meant for another
+ * requires a client certificate from the configured CA naming one of {@link NodeConfig#servers()}
+ * (a client without one is logged when its handshake ends and each of its calls is refused), and
+ * refuses a hello whose Server name differs from the certificate's or that is meant for another
  * Node. Refusals are logged and kept in {@link #refusals()}.
  *
  * <p>Heartbeats: the Server's hello sets the interval and timeout; a stream that brings no message
@@ -98,6 +103,8 @@ public final class NodeServer implements AutoCloseable {
     private static final Context.Key<String> PEER = Context.key("stroom-peer-machine");
     private static final long DEFAULT_INTERVAL_MILLIS = 1_000;
     private static final long DEFAULT_TIMEOUT_MILLIS = 5_000;
+    private static final int MAX_BATCH_EVENTS = 512;
+    private static final int MAX_BATCH_BYTES = 256 * 1024;
 
     private final HalBackend backend;
     private final NodeConfig config;
@@ -136,7 +143,10 @@ public final class NodeServer implements AutoCloseable {
                             config.tls().certificate().toFile(),
                             config.tls().privateKey().toFile())
                     .trustManager(verifier)
-                    .clientAuth(TlsServerCredentials.ClientAuth.REQUIRE)
+                    // OPTIONAL, not REQUIRE: a client without a certificate then completes the handshake, so
+                    // its refusal can be logged with its address (transportReady); every call it makes is
+                    // refused by PeerInterceptor. Certificates that are presented are checked by the verifier.
+                    .clientAuth(TlsServerCredentials.ClientAuth.OPTIONAL)
                     .build();
         } catch (IOException e) {
             close();
@@ -145,6 +155,9 @@ public final class NodeServer implements AutoCloseable {
         }
         Server s = NettyServerBuilder.forAddress(config.listen(), credentials)
                 .addService(ServerInterceptors.intercept(new Service(), new PeerInterceptor()))
+                .addTransportFilter(new CertificateRequired())
+                // a connection that carries no stream (a refused client) does not stay open
+                .maxConnectionIdle(30, TimeUnit.SECONDS)
                 .build();
         try {
             s.start();
@@ -326,6 +339,27 @@ public final class NodeServer implements AutoCloseable {
         @Override
         public StreamObserver<ServerMessage> link(StreamObserver<NodeMessage> responses) {
             return new Session((ServerCallStreamObserver<NodeMessage>) responses, PEER.get());
+        }
+    }
+
+    /** Logs (and records) every TLS client that completed the handshake without a certificate. */
+    private final class CertificateRequired extends ServerTransportFilter {
+        @Override
+        public Attributes transportReady(Attributes attributes) {
+            SSLSession ssl = attributes.get(Grpc.TRANSPORT_ATTR_SSL_SESSION);
+            boolean certified;
+            try {
+                certified = ssl != null && ssl.getPeerCertificates().length > 0;
+            } catch (SSLPeerUnverifiedException e) {
+                certified = false;
+            }
+            if (!certified) {
+                verifier.refuse(
+                        String.valueOf(attributes.get(Grpc.TRANSPORT_ATTR_REMOTE_ADDR)),
+                        "no certificate",
+                        "the client sent no certificate; every call it makes is refused");
+            }
+            return attributes;
         }
     }
 
@@ -599,11 +633,22 @@ public final class NodeServer implements AutoCloseable {
                             && out.isReady()
                             && cursor.nextSequence() <= journal.lastSequence()
                             && cursor.nextSequence() - acked <= window) {
-                        Event e = cursor.next();
-                        if (e == null) {
+                        EventBatch.Builder batch = EventBatch.newBuilder();
+                        int bytes = 0;
+                        while (batch.getEventsCount() < MAX_BATCH_EVENTS
+                                && bytes < MAX_BATCH_BYTES
+                                && cursor.nextSequence() - acked <= window) {
+                            Event e = cursor.next();
+                            if (e == null) {
+                                break;
+                            }
+                            batch.addEvents(e);
+                            bytes += e.getSerializedSize();
+                        }
+                        if (batch.getEventsCount() == 0) {
                             break;
                         }
-                        send(NodeMessage.newBuilder().setEvent(e).build());
+                        send(NodeMessage.newBuilder().setEvents(batch).build());
                         sent = true;
                     }
                     now = now();

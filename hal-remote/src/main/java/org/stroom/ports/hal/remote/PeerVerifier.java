@@ -226,7 +226,12 @@ public final class PeerVerifier extends X509ExtendedTrustManager {
         }
     }
 
-    private CertificateException refuse(String peer, String subject, String reason) {
+    /**
+     * Records and logs a refusal decided outside the handshake (a client that sent no certificate).
+     *
+     * @return the exception to throw, if the caller throws
+     */
+    CertificateException refuse(String peer, String subject, String reason) {
         Refusal r = new Refusal(clock.instant(), peer, subject, reason);
         synchronized (refusals) {
             if (refusals.size() == KEPT_REFUSALS) {

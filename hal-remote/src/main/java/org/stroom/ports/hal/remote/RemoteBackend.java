@@ -885,11 +885,14 @@ public final class RemoteBackend implements HalBackend {
             case HELLO:
                 onHello(s, m.getHello());
                 break;
-            case EVENT:
+            case EVENTS:
                 if (!s.up) {
-                    throw new LinkProtocolException("event before the node's hello");
+                    throw new LinkProtocolException("events before the node's hello");
                 }
-                onEvent(m.getEvent());
+                for (Event e : m.getEvents().getEventsList()) {
+                    onEvent(e);
+                }
+                afterEvents();
                 break;
             case RESULT:
                 onResult(m.getResult());
@@ -1011,13 +1014,16 @@ public final class RemoteBackend implements HalBackend {
         }
         // only now, so that whoever waits for this sequence finds it published and listened to
         lastApplied = seq;
+        maybeReconcile();
+    }
+
+    private void afterEvents() {
         if (lastApplied - lastAckSent >= settings.ackEvery) {
             sendAck();
-        } else if (!ackScheduled) {
+        } else if (!ackScheduled && lastApplied > lastAckSent) {
             ackScheduled = true;
             link.schedule(this::sendAck, 10, TimeUnit.MILLISECONDS);
         }
-        maybeReconcile();
         signal();
     }
 

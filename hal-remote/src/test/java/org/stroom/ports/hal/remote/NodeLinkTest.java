@@ -7,9 +7,16 @@ import static org.stroom.ports.hal.remote.LinkFixture.NODE;
 import static org.stroom.ports.hal.remote.LinkFixture.WAIT;
 import static org.stroom.ports.hal.remote.LinkFixture.ch;
 
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.TlsChannelCredentials;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 import org.junit.jupiter.api.BeforeAll;
@@ -30,6 +37,10 @@ import org.stroom.ports.hal.api.event.CallOffered;
 import org.stroom.ports.hal.api.event.ChannelInService;
 import org.stroom.ports.hal.api.event.ChannelOutOfService;
 import org.stroom.ports.hal.api.event.HalEvent;
+import org.stroom.ports.hal.remote.proto.NodeLinkGrpc;
+import org.stroom.ports.hal.remote.proto.NodeMessage;
+import org.stroom.ports.hal.remote.proto.ServerHello;
+import org.stroom.ports.hal.remote.proto.ServerMessage;
 import org.stroom.ports.hal.softport.OutboundBehaviour;
 import org.stroom.ports.hal.tck.EventInvariants;
 import org.stroom.ports.t1.SpanLocation;
@@ -309,6 +320,52 @@ class NodeLinkTest {
                     .contains("does not chain to the configured CA"));
             assertThat(f.nodeServer.streams()).isZero();
             assertThatThrownBy(() -> f.remote.answer(ch(1))).isInstanceOf(NodeUnavailableException.class);
+        }
+    }
+
+    @Test
+    void aClientWithoutACertificateIsRefusedAndTheRefusalLogged() throws Exception {
+        try (LinkFixture f = new LinkFixture(pki, dir).startNode(Long.MAX_VALUE)) {
+            ManagedChannel channel = NettyChannelBuilder.forAddress(
+                            "127.0.0.1",
+                            f.nodeServer.port(),
+                            TlsChannelCredentials.newBuilder()
+                                    .trustManager(pki.files(NODE).ca().toFile())
+                                    .build())
+                    .overrideAuthority(NODE)
+                    .build();
+            try {
+                CompletableFuture<Status> ended = new CompletableFuture<>();
+                StreamObserver<ServerMessage> requests = NodeLinkGrpc.newStub(channel)
+                        .link(new StreamObserver<NodeMessage>() {
+                            @Override
+                            public void onNext(NodeMessage value) {
+                                ended.completeExceptionally(new AssertionError("the node answered: " + value));
+                            }
+
+                            @Override
+                            public void onError(Throwable t) {
+                                ended.complete(Status.fromThrowable(t));
+                            }
+
+                            @Override
+                            public void onCompleted() {
+                                ended.complete(Status.OK);
+                            }
+                        });
+                requests.onNext(ServerMessage.newBuilder()
+                        .setHello(ServerHello.newBuilder()
+                                .setServerName("server1")
+                                .setNodeName(NODE)
+                                .setProtocolVersion(NodeServer.PROTOCOL_VERSION))
+                        .build());
+                assertThat(ended.get(10, TimeUnit.SECONDS).getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+                assertThat(f.nodeServer.refusals()).singleElement().satisfies(r -> assertThat(r.subject())
+                        .isEqualTo("no certificate"));
+                assertThat(f.nodeServer.streams()).isZero();
+            } finally {
+                channel.shutdownNow();
+            }
         }
     }
 
