@@ -18,7 +18,13 @@ import picocli.CommandLine.Command;
         versionProvider = Portman.Version.class,
         description =
                 "Stroom port manager: capacity checks, simulation and calculators for fax and voice ports on T1 spans.",
-        subcommands = {ValidateCommand.class, ErlangCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {
+            DemoCommand.class,
+            ValidateCommand.class,
+            SimulateCommand.class,
+            ErlangCommand.class,
+            CommandLine.HelpCommand.class
+        })
 public final class Portman implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

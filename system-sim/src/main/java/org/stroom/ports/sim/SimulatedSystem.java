@@ -70,6 +70,7 @@ public final class SimulatedSystem implements AutoCloseable {
     private final PortManager portManager;
     private final List<TrafficSource> inbound = new ArrayList<>();
     private final Map<TrafficSource, Module> inboundModules = new HashMap<>();
+    private final Map<TrafficSource, List<Cable>> inboundCables = new HashMap<>();
     private final List<Outbound> outbound = new ArrayList<>();
     private final List<ApplicationBehaviour> apps = new ArrayList<>();
     private final Map<ChannelId, Job> jobs = new HashMap<>();
@@ -177,6 +178,7 @@ public final class SimulatedSystem implements AutoCloseable {
                 TrafficSource source = t.build();
                 inbound.add(source);
                 inboundModules.put(source, m);
+                inboundCables.put(source, List.copyOf(group));
                 source.start();
             }
         }
@@ -231,18 +233,68 @@ public final class SimulatedSystem implements AutoCloseable {
         return any.faxTiming().session(mod, pages).toMillis() / 1000.0;
     }
 
+    /**
+     * Inbound modules whose DID circuits overlap compete for the same channels; each gets the
+     * bearer count of the union of the circuits it shares with others.
+     */
+    private Map<TrafficSource, java.util.Set<Cable>> sharedInboundCircuits() {
+        Map<TrafficSource, java.util.Set<Cable>> sets = new HashMap<>();
+        for (TrafficSource s : inbound) {
+            sets.put(s, new java.util.HashSet<>(inboundCables.get(s)));
+        }
+        boolean merged = true;
+        while (merged) {
+            merged = false;
+            for (TrafficSource a : inbound) {
+                for (TrafficSource b : inbound) {
+                    if (a != b
+                            && !java.util.Collections.disjoint(sets.get(a), sets.get(b))
+                            && !sets.get(a).containsAll(sets.get(b))) {
+                        sets.get(a).addAll(sets.get(b));
+                        merged = true;
+                    }
+                }
+            }
+        }
+        return sets;
+    }
+
     /** @return per-module statistics so far */
     public List<ModuleStats> moduleStats() {
         List<ModuleStats> out = new ArrayList<>();
+        Map<TrafficSource, java.util.Set<Cable>> shared = sharedInboundCircuits();
         for (TrafficSource s : inbound) {
             Module m = inboundModules.get(s);
             var st = s.stats();
+            java.util.Set<Cable> cs = shared.get(s);
+            int ports =
+                    cs.stream().mapToInt(c -> c.config().layout().bearerCount()).sum();
+            String trunks = cs.stream()
+                    .map(c -> c.circuitId().value())
+                    .sorted()
+                    .collect(java.util.stream.Collectors.joining("+"));
             out.add(new ModuleStats(
-                    m.name(), m.pool(), false, st.offered(), st.carried(), st.blocked(), offeredErlangs(m)));
+                    m.name(),
+                    m.pool(),
+                    false,
+                    st.offered(),
+                    st.carried(),
+                    st.blocked(),
+                    offeredErlangs(m),
+                    ports,
+                    trunks));
         }
         for (Outbound o : outbound) {
             out.add(new ModuleStats(
-                    o.module.name(), o.module.pool(), true, o.offered, o.carried, o.blocked, offeredErlangs(o.module)));
+                    o.module.name(),
+                    o.module.pool(),
+                    true,
+                    o.offered,
+                    o.carried,
+                    o.blocked,
+                    offeredErlangs(o.module),
+                    0,
+                    ""));
         }
         return out;
     }
@@ -402,7 +454,8 @@ public final class SimulatedSystem implements AutoCloseable {
     public void close() {
         stopTraffic();
         apps.forEach(ApplicationBehaviour::close);
-        portManager.close();
+        // boards first: their last events still reach a running port manager
         backends.values().forEach(SoftBackend::close);
+        portManager.close();
     }
 }
