@@ -46,7 +46,11 @@ import org.slf4j.LoggerFactory;
  * <p>Thread-safety: safe from any thread (handshakes run on Netty event loops).
  */
 public final class PeerVerifier extends X509ExtendedTrustManager {
-    /** Which end of the TLS connection the verified peer is. */
+    /**
+     * Which end of the TLS connection the verified peer is.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public enum PeerRole {
         /** The peer connected to us: a Server connecting to this Node. */
         CLIENT("1.3.6.1.5.5.7.3.2"),

@@ -35,6 +35,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -152,7 +153,11 @@ public final class RemoteBackend implements HalBackend {
     private static final Q850Cause LOST = Q850Cause.NETWORK_OUT_OF_ORDER;
     private static final int RECENTLY_ENDED = 4_096;
 
-    /** Where the link is. */
+    /**
+     * Where the link is.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public enum LinkState {
         /** A stream is being opened; no hello from the Node yet. */
         CONNECTING,
@@ -416,6 +421,18 @@ public final class RemoteBackend implements HalBackend {
      */
     public boolean awaitApplied(long sequence, Duration timeout) {
         return await(timeout, () -> lastApplied >= sequence);
+    }
+
+    /**
+     * Waits until the link's status satisfies {@code condition} (checked at every change of state,
+     * every batch of events and every reconciliation).
+     *
+     * @return whether it did within {@code timeout}
+     * @throws HalException when interrupted
+     */
+    public boolean awaitStatus(Predicate<LinkStatus> condition, Duration timeout) {
+        Objects.requireNonNull(condition, "condition");
+        return await(timeout, () -> condition.test(status()));
     }
 
     /**
@@ -716,11 +733,13 @@ public final class RemoteBackend implements HalBackend {
         }
         pending.clear();
         channel.shutdownNow();
-        link.shutdown();
         try {
+            // the channel's last callbacks run on the link executor, so it stops after them
             channel.awaitTermination(5, TimeUnit.SECONDS);
+            link.shutdown();
             link.awaitTermination(5, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
+            link.shutdownNow();
             Thread.currentThread().interrupt();
         }
         hub.close();
@@ -975,7 +994,16 @@ public final class RemoteBackend implements HalBackend {
             throw new LinkProtocolException(
                     "node event " + seq + " arrived after " + lastApplied + "; events in between are missing");
         }
-        HalEvent decoded = EventCodec.decode(e, 0, 0);
+        HalEvent decoded;
+        try {
+            decoded = EventCodec.decode(e, 0, 0);
+        } catch (LinkProtocolException unusable) {
+            // Dropping the link would bring the same event back forever; skip it, loudly.
+            LOG.error("node {}: event {} skipped: {}", settings.node, seq, unusable.getMessage());
+            suppressed.incrementAndGet();
+            lastApplied = seq;
+            return;
+        }
         boolean publish = true;
         if (decoded instanceof CallEvent c) {
             if (lostCalls.contains(c.call())) {

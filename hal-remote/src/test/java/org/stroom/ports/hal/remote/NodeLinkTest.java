@@ -307,6 +307,71 @@ class NodeLinkTest {
     }
 
     @Test
+    void bothServersOfAPassivePairReceiveEveryEventOnTheirOwnStreams() throws Exception {
+        try (LinkFixture f = new LinkFixture(pki, dir).startNode(Long.MAX_VALUE).connect();
+                RemoteBackend passive = RemoteBackend.builder(NODE, "127.0.0.1", f.nodeServer.port())
+                        .serverName("server2")
+                        .tls(pki.files("server2"))
+                        .build()) {
+            EventLog passiveEvents = new EventLog();
+            passive.subscribe(passiveEvents, Runnable::run);
+            f.awaitUp();
+            assertThat(passive.awaitUp(WAIT)).isTrue();
+            for (int ds0 = 1; ds0 <= 5; ds0++) {
+                f.farEnd().offerCall(ds0, "3125550100", "2125550000");
+                f.remote.answer(ch(ds0));
+            }
+            f.awaitDrained();
+            assertThat(passive.awaitApplied(f.nodeServer.lastSequence(), WAIT)).isTrue();
+            assertThat(f.nodeServer.streams()).isEqualTo(2);
+            assertThat(passiveEvents.events().stream()
+                            .map(NodeLinkTest::withoutStamp)
+                            .toList())
+                    .isEqualTo(f.serverEvents.events().stream()
+                            .map(NodeLinkTest::withoutStamp)
+                            .toList());
+            assertThat(passive.channel(ch(3)).state()).isEqualTo(ChannelState.CONNECTED);
+        }
+    }
+
+    @Test
+    void aCommandWhoseAnswerDoesNotComeInTimeSaysItMayHaveBeenCarriedOut() throws Exception {
+        try (LinkFixture f = new LinkFixture(pki, dir).startNode(Long.MAX_VALUE)) {
+            f.connect(RemoteBackend.builder(NODE, "127.0.0.1", f.proxy.port())
+                    .serverName(LinkFixture.SERVER)
+                    .tls(pki.files(LinkFixture.SERVER))
+                    .heartbeat(Duration.ofMillis(50), Duration.ofSeconds(30))
+                    .commandTimeout(Duration.ofMillis(300))
+                    .maxReconnectDelay(Duration.ofMillis(200)));
+            f.awaitUp();
+            f.proxy.blackhole();
+            assertThatThrownBy(() -> f.remote.setBlocked(ch(6), true))
+                    .isInstanceOf(NodeUnavailableException.class)
+                    .hasMessageContaining("did not answer setBlocked on " + ch(6) + " within 300 ms")
+                    .hasMessageContaining("may or may not have been carried out");
+            f.proxy.restore();
+            assertThat(f.remote.awaitStatus(
+                            st -> st.reconnects() > 0 && st.state() == RemoteBackend.LinkState.UP, WAIT))
+                    .isTrue();
+            f.remote.setBlocked(ch(7), true);
+            assertThat(f.node.channel(ch(7)).state()).isEqualTo(ChannelState.BLOCKED);
+        }
+    }
+
+    @Test
+    void aListenerOnTheLinkThreadCannotCallBackIntoTheBackend() throws Exception {
+        try (LinkFixture f = new LinkFixture(pki, dir).startNode(Long.MAX_VALUE).connect()) {
+            f.awaitUp();
+            CompletableFuture<Throwable> refused = new CompletableFuture<>();
+            f.remote.subscribe(e -> refused.complete(catchThrowable(() -> f.remote.answer(ch(2)))), Runnable::run);
+            f.farEnd().offerCall(2, "3125550102", "2125550000");
+            assertThat(refused.get(10, TimeUnit.SECONDS))
+                    .isExactlyInstanceOf(HalException.class)
+                    .hasMessageContaining("called on the link thread");
+        }
+    }
+
+    @Test
     void aClientWithACertificateFromAnotherCaIsRefusedAndTheRefusalLogged() throws Exception {
         TlsFiles rogue = pki.rogueServer1();
         try (LinkFixture f = new LinkFixture(pki, dir).startNode(Long.MAX_VALUE)) {
