@@ -95,7 +95,27 @@ final class DemoCommand implements Callable<Integer> {
         }
         double wall = (System.nanoTime() - wallStart) / 1e9;
         printSummary(out, run, wall);
-        return Portman.OK;
+
+        Failover.Outcome failover = Failover.rehearse(d, active.name(), out);
+        Files.writeString(
+                output.resolve("takeover-proof.json"), failover.proof().envelope());
+        Files.writeString(output.resolve("takeover-proof.txt"), failover.proof().text());
+
+        out.printf(
+                Locale.ROOT,
+                "%nWriting the capacity-planning report (simulating another %s busy hour for span utilisation)...%n",
+                fmt(length));
+        out.flush();
+        java.util.List<Path> files =
+                ReportCommand.write(d, "(embedded) default installation", output.resolve("report"), hours, seed);
+        out.printf(
+                Locale.ROOT,
+                "Report: %s (%d files: HTML, JSON, CSV, PDF)%n",
+                output.resolve("report").resolve("report.html"),
+                files.size());
+        out.printf(Locale.ROOT, "Takeover proof: %s%n", output.resolve("takeover-proof.json"));
+        out.printf(Locale.ROOT, "Demo finished in %.1f s.%n", (System.nanoTime() - wallStart) / 1e9);
+        return failover.promoted() ? Portman.OK : Portman.FAILED;
     }
 
     static void printSummary(PrintWriter out, SimulationRun run, double wallSeconds) {

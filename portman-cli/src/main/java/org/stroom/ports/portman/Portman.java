@@ -21,6 +21,8 @@ import picocli.CommandLine.Command;
         subcommands = {
             DemoCommand.class,
             ValidateCommand.class,
+            CheckCommand.class,
+            ReportCommand.class,
             SimulateCommand.class,
             ErlangCommand.class,
             CommandLine.HelpCommand.class
