@@ -1,0 +1,63 @@
+package org.stroom.ports.simui.sim;
+
+/**
+ * What one DS0 cell of a span row shows. Derived on the simulation thread from the backend's channel
+ * state, the port manager locks the simulator placed, and the fax events seen on the channel.
+ *
+ * <p>Thread-safety: immutable.
+ */
+public enum CellState {
+    /** No bearer here: nothing plugged in, or a timeslot the circuit does not deliver. */
+    NONE("none", false),
+    /** Free. */
+    IDLE("idle", false),
+    /** An inbound call is offered or ringing, or an outbound call rings at the far end. */
+    RINGING("ringing", true),
+    /** An outbound call is being set up. */
+    DIALLING("dialling", true),
+    /** A connected voice call. */
+    VOICE("voice", true),
+    /** A connected fax call (pages counted on the cell). */
+    FAX("fax", true),
+    /** A call being cleared. */
+    CLEARING("clearing", true),
+    /** Administratively blocked on the board (HAL BLOCKED) without a port manager lock. */
+    BLOCKED("blocked", false),
+    /** Out of service: alarm, board fault, D-channel down, stuck or machine killed. */
+    OUT_OF_SERVICE("oos", false),
+    /** Locked for maintenance through the port manager (no new grants; the board blocks it when idle). */
+    LOCKED("locked", false),
+    /** The PRI D-channel (timeslot 24), up. */
+    D_UP("d-up", false),
+    /** The PRI D-channel (timeslot 24), down. */
+    D_DOWN("d-down", false);
+
+    private static final CellState[] VALUES = values();
+
+    private final String styleClass;
+    private final boolean busy;
+
+    CellState(String styleClass, boolean busy) {
+        this.styleClass = styleClass;
+        this.busy = busy;
+    }
+
+    /** @return the CSS style class of a cell in this state, {@code "cell-" + name} */
+    public String styleClass() {
+        return "cell-" + styleClass;
+    }
+
+    /** @return whether a call occupies the channel */
+    public boolean busy() {
+        return busy;
+    }
+
+    /**
+     * @param ordinal an {@link #ordinal()}
+     * @return the state with that ordinal
+     * @throws ArrayIndexOutOfBoundsException when there is none
+     */
+    public static CellState of(int ordinal) {
+        return VALUES[ordinal];
+    }
+}
