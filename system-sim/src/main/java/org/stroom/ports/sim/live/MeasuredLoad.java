@@ -136,7 +136,8 @@ public final class MeasuredLoad {
     }
 
     /**
-     * Samples a simulated system's traffic over a window that starts when it is created.
+     * Samples a simulated system's traffic over a window that starts when it is created. Close it
+     * before the system: its samples read the port manager.
      *
      * <p>Thread-safety: confined to the thread that drives the simulation's clock.
      */

@@ -2,8 +2,10 @@ package org.stroom.ports.sim.moves;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,6 +15,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.stroom.ports.hal.api.BackendState;
 import org.stroom.ports.hal.api.BoardId;
 import org.stroom.ports.hal.api.ChannelInfo;
@@ -138,7 +141,7 @@ public final class SpanMoveExecutor implements AutoCloseable {
     public SpanMoveExecutor(AuditTrail trail, List<SimulatedSystem> systems) {
         this.trail = Objects.requireNonNull(trail, "SpanMoveExecutor: trail");
         this.systems = List.copyOf(systems);
-        Set<String> names = new java.util.HashSet<>();
+        Set<String> names = new HashSet<>();
         for (SimulatedSystem s : this.systems) {
             if (!names.add(name(s))) {
                 throw new IllegalArgumentException(
@@ -648,7 +651,7 @@ public final class SpanMoveExecutor implements AutoCloseable {
                 replies.add(p.target().portManager().submit(in));
             }
             for (CompletableFuture<Result> f : replies) {
-                Result r = f.orTimeout(REPLY_TIMEOUT.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)
+                Result r = f.orTimeout(REPLY_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)
                         .join();
                 if (r instanceof Result.Ignored i) {
                     ignored.add(i.detail());
@@ -788,8 +791,7 @@ public final class SpanMoveExecutor implements AutoCloseable {
 
     // ------------------------------------------------------------------ helpers
 
-    private static List<Input.HuntGroupDefined> naming(
-            java.util.Collection<Input.HuntGroupDefined> defs, SpanLocation at) {
+    private static List<Input.HuntGroupDefined> naming(Collection<Input.HuntGroupDefined> defs, SpanLocation at) {
         List<Input.HuntGroupDefined> out = new ArrayList<>();
         for (Input.HuntGroupDefined g : defs) {
             if (g.members().stream().anyMatch(m -> m.span().equals(at))) {
