@@ -23,6 +23,8 @@ import picocli.CommandLine.Command;
             ValidateCommand.class,
             CheckCommand.class,
             ReportCommand.class,
+            CertsCommand.class,
+            NodeCommand.class,
             SimulateCommand.class,
             ErlangCommand.class,
             CommandLine.HelpCommand.class

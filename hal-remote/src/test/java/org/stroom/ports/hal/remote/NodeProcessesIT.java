@@ -48,7 +48,8 @@ import org.stroom.ports.t1.SpanLocation;
  */
 @Timeout(180)
 class NodeProcessesIT {
-    static final Duration WAIT = Duration.ofSeconds(30);
+    // generous: child JVMs start Chronicle and gRPC, slow on a loaded 2-core machine
+    static final Duration WAIT = Duration.ofSeconds(90);
 
     @TempDir
     Path dir;
