@@ -115,7 +115,8 @@ public final class Ratios {
             out.printf(
                     Locale.ROOT,
                     "%-52s p50 %.1f us, p99 %.1f us, p99.9 %.1f us%n",
-                    "(5) allocation round trip, journal " + params(result).get("journal"),
+                    "(5) round trip, journal " + params(result).get("journal") + ", pretouch "
+                            + params(result).get("pretouch"),
                     p50,
                     p99,
                     p999);
