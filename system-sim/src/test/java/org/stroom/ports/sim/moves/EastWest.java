@@ -1,9 +1,5 @@
 package org.stroom.ports.sim.moves;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,28 +19,79 @@ import org.stroom.ports.portmgr.core.PortManager;
 import org.stroom.ports.sim.SimulatedSystem;
 import org.stroom.ports.t1.SpanLocation;
 
-/** Test fixture: the "east" and "west" systems of {@code east-west.yaml} on one virtual clock. */
+/** Test fixture: the "east" and "west" systems of {@link #YAML} on one virtual clock. */
 final class EastWest implements AutoCloseable {
+    /**
+     * Two systems for span-move tests: "east" (to be failed) and "west" (the survivor) with free
+     * board ports of every kind of provisioning: PRI/NI2 (west-server), voice-only Dialogic
+     * (west-jct), E&amp;M ESF/B8ZS (west-cas) and PRI/5ESS (west-5ess).
+     */
+    static final String YAML = """
+            systems:
+              - name: east
+                machines:
+                  - name: east-server
+                    role: server
+                    boards:
+                      - model: TR1034_2T1
+                        spans:
+                          - {port: 1, circuit: EAST.0001..SW, signalling: ISDN_PRI, switch: NI2, clockPriority: 1, dids: ["3125550100-3125550199"]}
+                          - {port: 2, circuit: EAST.0002..SW, signalling: EM_WINK_START, framing: D4, coding: AMI, clockPriority: 2, dids: ["3125550200-3125550299"]}
+                  - name: east-node
+                    role: node
+                    boards:
+                      - model: TR1034_4T1
+                        spans:
+                          - {port: 1, circuit: EAST.0003..SW, signalling: ISDN_PRI, switch: NI2, clockPriority: 1, dids: ["3125550300-3125550399"]}
+                          - {port: 2, circuit: EAST.0004..SW, signalling: ISDN_PRI, switch: NI2, clockPriority: 2}
+                huntGroups:
+                  - {name: fax-in, kind: FAX, strategy: BALANCE_MACHINES, members: [EAST.0001..SW, EAST.0003..SW]}
+                  - {name: cas-in, kind: FAX, strategy: TOP_DOWN, members: [EAST.0002..SW]}
+                  - {name: voice, kind: VOICE, strategy: TOP_DOWN, members: [EAST.0004..SW]}
+              - name: west
+                machines:
+                  - name: west-server
+                    role: server
+                    boards:
+                      - model: TR1034_4T1
+                        spans:
+                          - {port: 1, circuit: WEST.0001..SW, signalling: ISDN_PRI, switch: NI2, clockPriority: 1, dids: ["3125560100-3125560199"]}
+                  - name: west-jct
+                    role: node
+                    boards:
+                      - model: D480JCT_2T1
+                        spans:
+                          - {port: 1, circuit: WEST.0002..SW, signalling: ISDN_PRI, switch: NI2, clockPriority: 1}
+                  - name: west-cas
+                    role: node
+                    boards:
+                      - model: TR1034_2T1
+                        spans:
+                          - {port: 1, circuit: WEST.0003..SW, signalling: EM_WINK_START, clockPriority: 1}
+                  - name: west-5ess
+                    role: node
+                    boards:
+                      - model: TR1034_2T1
+                        spans:
+                          - {port: 1, circuit: WEST.0004..SW, signalling: ISDN_PRI, switch: ATT_5ESS, clockPriority: 1}
+                huntGroups:
+                  - {name: fax-in, kind: FAX, strategy: ROUND_ROBIN_UP, members: [WEST.0001..SW]}
+                  - {name: voice, kind: VOICE, strategy: TOP_DOWN, members: [WEST.0002..SW]}
+            redundancy:
+              mode: MODE_2
+              backups:
+                - {backup: west, covers: [east]}
+            """;
+
     final VirtualClock clock = new VirtualClock();
     final SystemDescription description;
     final SimulatedSystem east;
     final SimulatedSystem west;
 
     EastWest(Path dir) {
-        description = DescriptionReader.parse("east-west.yaml", yaml());
+        description = DescriptionReader.parse("east-west.yaml", YAML);
         east = new SimulatedSystem(description.system("east").orElseThrow(), clock, 7, dir.resolve("east"), false);
         west = new SimulatedSystem(description.system("west").orElseThrow(), clock, 8, dir.resolve("west"), false);
-    }
-
-    private static String yaml() {
-        try (InputStream in = EastWest.class.getResourceAsStream("east-west.yaml")) {
-            if (in == null) {
-                throw new IllegalStateException("east-west.yaml is missing from the test class path");
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     List<SimulatedSystem> both() {
