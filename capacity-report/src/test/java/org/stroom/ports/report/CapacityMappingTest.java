@@ -69,9 +69,9 @@ class CapacityMappingTest {
     void modulesKeepTheirTrafficAndTargets() {
         LoadProfile a = DEFAULT.load("stroom-a");
         Module ivr = module(a, "ivr");
-        assertThat(ivr.busyHourAttempts()).isEqualTo(540.0);
+        assertThat(ivr.busyHourAttempts()).isEqualTo(420.0);
         assertThat(ivr.holding().seconds()).isEqualTo(120.0);
-        assertThat(ivr.offeredErlangs()).isEqualTo(18.0);
+        assertThat(ivr.offeredErlangs()).isEqualTo(14.0);
         assertThat(ivr.target()).isEqualTo(Target.blocking(0.01));
         Module out = module(a, "outbound-fax");
         assertThat(out.target()).isEqualTo(new Target.ServiceLevel(0.9, 300));

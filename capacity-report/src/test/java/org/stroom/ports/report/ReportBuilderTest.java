@@ -40,16 +40,17 @@ class ReportBuilderTest {
     @Test
     void sizesLossGroupsWithErlangBAtTheirTarget() {
         GroupRow voice = group(Reports.defaultReport(), "stroom-a", "voice");
-        assertThat(voice.busyHourErlangs()).isEqualTo(18.0);
-        assertThat(voice.requiredPorts()).isEqualTo(ErlangB.portsFor(18.0, 0.01));
+        assertThat(voice.busyHourErlangs()).isEqualTo(14.0);
+        assertThat(voice.requiredPorts()).isEqualTo(ErlangB.portsFor(14.0, 0.01));
         assertThat(voice.configuredPorts()).isEqualTo(23);
         assertThat(voice.blockingAtConfigured())
-                .isCloseTo(ErlangB.blocking(23, 18.0), org.assertj.core.data.Offset.offset(1e-12));
+                .isCloseTo(ErlangB.blocking(23, 14.0), org.assertj.core.data.Offset.offset(1e-12));
         assertThat(voice.meetsTarget())
                 .as("23 ports give %s blocking", voice.blockingAtConfigured())
-                .isFalse();
-        assertThat(voice.recommendedSpans()).isEqualTo(2);
-        assertThat(voice.recommendedPorts()).isEqualTo(46);
+                .isTrue();
+        // 14 E at 1 % needs 23 ports: one PRI's 23 B-channels suffice
+        assertThat(voice.recommendedSpans()).isEqualTo(1);
+        assertThat(voice.recommendedPorts()).isEqualTo(23);
         assertThat(voice.curve()).isNotNull();
     }
 

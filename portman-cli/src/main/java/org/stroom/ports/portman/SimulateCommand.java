@@ -28,7 +28,7 @@ import picocli.CommandLine.Spec;
         mixinStandardHelpOptions = true,
         description = {
             "Simulate a described system on simulated boards in virtual time (seeded), and print each",
-            "module's measured blocking with its 95% batch-means interval next to the Erlang B prediction."
+            "module's measured blocking with its 95%% batch-means interval next to the Erlang B prediction."
         })
 final class SimulateCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", description = "system description (YAML)")

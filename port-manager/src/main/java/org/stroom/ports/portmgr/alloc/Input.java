@@ -582,7 +582,8 @@ public sealed interface Input {
 
     /**
      * Time passes: machines whose heartbeats are overdue go down, then leases whose expiry is at or before
-     * {@code atNanos} and that are not tied to a live call expire. Sent periodically by the core.
+     * {@code atNanos} and that are not tied to a live call expire. The embedding application sends it
+     * periodically through {@code PortManager.tick()} (system-sim does so every 10 s of virtual time).
      *
      * @param atNanos ring entry time
      *     <p>Thread-safety: immutable.
