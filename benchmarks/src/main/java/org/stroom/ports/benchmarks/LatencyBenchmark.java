@@ -50,10 +50,6 @@ public class LatencyBenchmark {
     @Param({"chronicle"})
     public String journal;
 
-    /** Whether the journal pretouches its pages from a background thread every millisecond. */
-    @Param({"false", "true"})
-    public boolean pretouch;
-
     private Path dir;
     private ChronicleJournal chronicle;
     private EventCore<Input, Result> core;
@@ -73,11 +69,7 @@ public class LatencyBenchmark {
                 .overloadedResult(PortManager::overloaded);
         if ("chronicle".equals(journal)) {
             dir = Bench.tempDir("latency");
-            ChronicleJournal.Builder journalBuilder = ChronicleJournal.builder(dir);
-            if (pretouch) {
-                journalBuilder.pretouch(Duration.ofMillis(1));
-            }
-            chronicle = journalBuilder.open();
+            chronicle = ChronicleJournal.open(dir);
             builder.journal(chronicle, PortManager.codec());
         }
         core = builder.start();

@@ -115,8 +115,7 @@ public final class Ratios {
             out.printf(
                     Locale.ROOT,
                     "%-52s p50 %.1f us, p99 %.1f us, p99.9 %.1f us%n",
-                    "(5) round trip, journal " + params(result).get("journal") + ", pretouch "
-                            + params(result).get("pretouch"),
+                    "(5) allocation round trip, journal " + params(result).get("journal"),
                     p50,
                     p99,
                     p999);

@@ -335,8 +335,10 @@ public final class EventCore<I, R> implements AutoCloseable {
     }
 
     /**
-     * Stops accepting inputs, lets every published input finish its stages (up to the close timeout), stops the
-     * threads and waits for pending snapshot writes. Does not close the journal. Idempotent.
+     * Stops accepting inputs, lets every published input finish its stages (up to the close timeout; inputs left
+     * after it are answered with an {@link EventCoreFailedException}), stops the threads and waits for pending
+     * snapshot writes. Does not close the journal. Idempotent. Call it from an application thread, never from a
+     * reply handler, listener or task: it would wait for its own thread until the close timeout.
      */
     @Override
     public void close() {

@@ -6,15 +6,11 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.TreeMap;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
 import net.openhft.chronicle.bytes.Bytes;
@@ -60,8 +56,6 @@ public final class ChronicleJournal implements Journal {
     private volatile long released = NO_INDEX;
     private long retainedFor = NO_INDEX;
     private long lastIndex;
-    private final ScheduledExecutorService pretoucher;
-    private ExcerptAppender pretouchAppender;
 
     private ChronicleJournal(Builder builder) {
         this.dir = builder.dir;
@@ -76,17 +70,6 @@ public final class ChronicleJournal implements Journal {
                         .substring(0, file.getName().length() - SUFFIX.length()));
         long last = queue.lastIndex();
         this.lastIndex = last < 0 || queue.firstIndex() == Long.MAX_VALUE ? NO_INDEX : last;
-        if (builder.pretouchInterval == null) {
-            this.pretoucher = null;
-        } else {
-            this.pretoucher = Executors.newSingleThreadScheduledExecutor(r -> {
-                Thread t = new Thread(r, "journal-pretouch-" + dir.getFileName());
-                t.setDaemon(true);
-                return t;
-            });
-            long micros = builder.pretouchInterval.toNanos() / 1000;
-            pretoucher.scheduleWithFixedDelay(this::pretouch, 0, micros, TimeUnit.MICROSECONDS);
-        }
     }
 
     /**
@@ -211,30 +194,7 @@ public final class ChronicleJournal implements Journal {
 
     @Override
     public void close() {
-        if (pretoucher != null) {
-            pretoucher.shutdown();
-            try {
-                if (!pretoucher.awaitTermination(10, TimeUnit.SECONDS)) {
-                    LOG.warn("journal {}: pretoucher still running after 10 s", dir);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
         queue.close();
-    }
-
-    /** On the pretouch thread, with an appender of its own, as Chronicle requires. */
-    private void pretouch() {
-        try {
-            if (pretouchAppender == null) {
-                pretouchAppender = queue.createAppender();
-            }
-            pretouchAppender.pretouch();
-        } catch (RuntimeException e) {
-            // Pretouching only moves page faults off the append path; losing it costs latency, not data.
-            LOG.warn("journal {}: pretouch failed; appends will take their own page faults: {}", dir, e.toString());
-        }
     }
 
     private ExcerptAppender appender() {
@@ -297,7 +257,6 @@ public final class ChronicleJournal implements Journal {
         private RollCycle rollCycle = RollCycles.FAST_DAILY;
         private int retainCycles = Integer.MAX_VALUE;
         private InstantSource clock = InstantSource.system();
-        private Duration pretouchInterval;
 
         private Builder(Path dir) {
             this.dir = Objects.requireNonNull(dir, "dir");
@@ -348,24 +307,6 @@ public final class ChronicleJournal implements Journal {
          */
         public Builder clock(InstantSource clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
-            return this;
-        }
-
-        /**
-         * Touches the pages ahead of the write position from a background thread, so that appends do not take the
-         * page faults of a fresh memory-mapped page (about one append in sixty with small entries). Off by
-         * default; costs one mostly idle thread.
-         *
-         * @param interval time between pretouches, positive, e.g. 1 ms
-         * @return this builder
-         */
-        public Builder pretouch(Duration interval) {
-            Objects.requireNonNull(interval, "pretouch interval");
-            if (interval.isNegative() || interval.isZero() || interval.toNanos() < 1000) {
-                throw new IllegalArgumentException(
-                        "ChronicleJournal pretouch interval must be >= 1 µs, was " + interval);
-            }
-            this.pretouchInterval = interval;
             return this;
         }
 

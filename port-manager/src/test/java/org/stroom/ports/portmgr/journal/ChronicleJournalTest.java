@@ -165,23 +165,6 @@ class ChronicleJournalTest extends JournalContract {
                 .hasMessageContaining("retainCycles must be >= 1");
     }
 
-    @Test
-    void aPretouchingJournalAppendsReplaysAndClosesLikeAnyOther() {
-        ChronicleJournal journal = ChronicleJournal.builder(dir.resolve("pretouch"))
-                .pretouch(java.time.Duration.ofMillis(1))
-                .open();
-        for (int i = 0; i < 1000; i++) {
-            journal.append(payload("entry-" + i));
-        }
-        Journal restarted = reopen(journal);
-        List<Long> indexes = new ArrayList<>();
-        assertThat(replayTexts(restarted, Journal.NO_INDEX, indexes))
-                .hasSize(1000)
-                .endsWith("entry-999");
-        assertThatThrownBy(() -> ChronicleJournal.builder(dir).pretouch(java.time.Duration.ZERO))
-                .hasMessageContaining("pretouch interval must be >= 1 µs");
-    }
-
     /** A wall clock moved by hand; drives Chronicle's rolling. */
     static final class MutableInstantSource implements InstantSource {
         private volatile Instant now;
