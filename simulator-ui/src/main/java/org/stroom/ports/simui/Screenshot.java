@@ -55,14 +55,26 @@ public final class Screenshot {
     }
 
     /**
-     * Starts the JavaFX toolkit headless (Monocle, software rendering) if it is not running yet. Does nothing to
-     * a toolkit that already runs (e.g. started by TestFX).
+     * Starts the JavaFX toolkit headless (Monocle, software rendering, a 1920×1200 virtual screen) if it is not
+     * running yet. Does nothing to a toolkit that already runs (e.g. started by TestFX).
      *
      * @throws IllegalStateException when Monocle is missing and there is no display
      */
     public static void startHeadlessToolkit() {
+        startHeadlessToolkit(1920, 1200);
+    }
+
+    /**
+     * Like {@link #startHeadlessToolkit()} with a virtual screen of at least the given size (a window larger than
+     * Monocle's screen cannot be painted).
+     *
+     * @param width screen width in pixels
+     * @param height screen height in pixels
+     */
+    public static void startHeadlessToolkit(int width, int height) {
         if (System.getProperty("glass.platform") == null) {
             if (monocleAvailable()) {
+                System.setProperty("headless.geometry", Math.max(width, 1920) + "x" + Math.max(height, 1200) + "-32");
                 System.setProperty("glass.platform", "Monocle");
                 System.setProperty("monocle.platform", "Headless");
                 System.setProperty("prism.order", "sw");
@@ -101,7 +113,7 @@ public final class Screenshot {
      * @throws IllegalStateException when rendering fails or takes longer than two minutes
      */
     public static void render(Path out, Optional<Path> description, int width, int height) {
-        startHeadlessToolkit();
+        startHeadlessToolkit(width, height);
         CompletableFuture<WritableImage> image = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -34,17 +34,17 @@ public enum CellState {
 
     private static final CellState[] VALUES = values();
 
-    private final String styleClass;
+    private final String shortName;
     private final boolean busy;
 
-    CellState(String styleClass, boolean busy) {
-        this.styleClass = styleClass;
+    CellState(String shortName, boolean busy) {
+        this.shortName = shortName;
         this.busy = busy;
     }
 
-    /** @return the CSS style class of a cell in this state, {@code "cell-" + name} */
-    public String styleClass() {
-        return "cell-" + styleClass;
+    /** @return a short name, e.g. {@code "oos"} for out of service */
+    public String shortName() {
+        return shortName;
     }
 
     /** @return whether a call occupies the channel */

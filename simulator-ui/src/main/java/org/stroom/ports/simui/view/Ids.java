@@ -1,6 +1,5 @@
 package org.stroom.ports.simui.view;
 
-import org.stroom.ports.simui.viewmodel.ChannelViewModel;
 import org.stroom.ports.simui.viewmodel.SpanViewModel;
 
 /**
@@ -31,14 +30,9 @@ public final class Ids {
         return "alarm-" + clean(key);
     }
 
-    /** @return e.g. {@code "cell-a-node1-b0-s2-5"} */
-    public static String cell(ChannelViewModel c) {
-        return cell(c.span().key(), c.ds0());
-    }
-
-    /** @return the id of a cell of a position key and timeslot */
-    public static String cell(String key, int ds0) {
-        return "cell-" + clean(key) + "-" + ds0;
+    /** @return the cell strip of a span row: {@code "cells-" + key} */
+    public static String cells(String key) {
+        return "cells-" + clean(key);
     }
 
     /** @return the id of a machine's header */

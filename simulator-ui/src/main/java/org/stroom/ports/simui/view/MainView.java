@@ -176,8 +176,9 @@ public final class MainView {
             CellState.OUT_OF_SERVICE,
             CellState.LOCKED
         }) {
-            Label cell = new Label();
-            cell.getStyleClass().addAll("cell", s.styleClass());
+            javafx.scene.layout.Region cell = new javafx.scene.layout.Region();
+            cell.getStyleClass().add("swatch");
+            cell.setStyle(Palette.css(s));
             legend.getChildren()
                     .addAll(
                             cell,

@@ -9,7 +9,6 @@ import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import org.stroom.ports.simui.sim.Frame;
-import org.stroom.ports.simui.viewmodel.ChannelViewModel;
 import org.stroom.ports.simui.viewmodel.SimulatorViewModel;
 import org.stroom.ports.simui.viewmodel.SpanViewModel;
 import org.stroom.ports.t1.Defect;
@@ -70,15 +69,15 @@ public final class SpanRow extends HBox {
                         .otherwise(Bindings.concat("D ", span.dChannelProperty())));
         span.dChannelProperty().addListener((o, a, b) -> pseudo(d, "dchannel-down", "down".equals(b)));
 
-        HBox cells = new HBox();
-        cells.getStyleClass().add("cells");
-        for (ChannelViewModel c : span.cells()) {
-            cells.getChildren().add(new ChannelCell(vm, c));
-        }
+        CellStrip cells = new CellStrip(vm, span);
         Label busy = new Label();
         busy.getStyleClass().add("span-busy");
         busy.textProperty().bind(span.busyProperty());
         getChildren().addAll(handle, alarm, d, cells, busy);
+        // text rarely changes but is costly to rasterise in software; cached, a repaint only blits it
+        for (javafx.scene.Node n : java.util.List.of(handle, alarm, d, busy)) {
+            n.setCache(true);
+        }
 
         span.plugProperty().addListener((o, a, b) -> plugStyle(b));
         plugStyle(span.plug());

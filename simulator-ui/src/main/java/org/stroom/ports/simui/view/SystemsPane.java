@@ -69,6 +69,7 @@ public final class SystemsPane extends VBox {
         revive.disableProperty().bind(m.aliveProperty());
         HBox box = new HBox(name, state, kill, revive);
         box.setId(Ids.machine(m.name()));
+        box.setCache(true);
         box.getStyleClass().add("machine-header");
         m.aliveProperty().addListener((o, a, alive) -> SpanRow.pseudo(box, "machine-killed", !alive));
         return box;
@@ -85,6 +86,7 @@ public final class SystemsPane extends VBox {
         recover.disableProperty().bind(b.faultedProperty().not());
         HBox box = new HBox(name, fail, recover);
         box.getStyleClass().add("board-header");
+        box.setCache(true);
         b.faultedProperty().addListener((o, a, f) -> SpanRow.pseudo(box, "board-faulted", f));
         return box;
     }

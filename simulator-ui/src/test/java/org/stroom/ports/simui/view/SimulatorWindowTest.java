@@ -10,11 +10,13 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
+import javafx.scene.paint.Color;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.stroom.ports.simui.sim.CellState;
 import org.stroom.ports.simui.sim.SimEngine;
 import org.stroom.ports.simui.viewmodel.SimulatorViewModel;
 import org.testfx.api.FxRobot;
@@ -55,6 +57,8 @@ class SimulatorWindowTest {
 
     @Test
     void startingTrafficTurnsCellsBusy(FxRobot robot) throws Exception {
+        assertThat(fx(() -> robot.lookup("#systems .cell-strip").queryAll().size()))
+                .isEqualTo(16);
         assertThat(busyCells(robot)).isZero();
         robot.clickOn("#start-traffic");
         runCommands();
@@ -69,13 +73,15 @@ class SimulatorWindowTest {
         robot.rightClickOn("#handle-a-node1-b0-s1").clickOn("Pull cable");
         runCommands();
         advance(Duration.ofMillis(2400));
+        assertThat(fx(() -> strip(robot, "a-node1/b0/s1").painted(7))).isEqualTo(CellState.IDLE);
         Node badge = robot.lookup("#alarm-a-node1-b0-s1").query();
         assertThat(fx(() -> badge.getStyleClass())).contains("alarm-none").doesNotContain("alarm-red");
         advance(Duration.ofMillis(200));
         assertThat(fx(() -> badge.getStyleClass())).contains("alarm-red");
         assertThat(fx(() -> ((Label) badge).getText())).isEqualTo("RED");
-        assertThat(fx(() -> robot.lookup("#cell-a-node1-b0-s1-7").query().getStyleClass()))
-                .contains("cell-oos");
+        CellStrip cells = strip(robot, "a-node1/b0/s1");
+        assertThat(fx(() -> cells.painted(7))).isEqualTo(CellState.OUT_OF_SERVICE);
+        assertThat(pixel(cells, 7)).isEqualTo(Palette.fill(CellState.OUT_OF_SERVICE));
     }
 
     @Test
@@ -121,14 +127,21 @@ class SimulatorWindowTest {
     }
 
     private long busyCells(FxRobot robot) throws Exception {
-        return fx(() -> robot.lookup("#systems .cell").queryAll().stream()
-                .filter(n -> n.getStyleClass().stream()
-                        .anyMatch(c -> c.equals("cell-voice")
-                                || c.equals("cell-fax")
-                                || c.equals("cell-ringing")
-                                || c.equals("cell-dialling")
-                                || c.equals("cell-clearing")))
-                .count());
+        return fx(() -> robot.lookup("#systems .cell-strip").queryAllAs(CellStrip.class).stream()
+                .mapToLong(strip -> java.util.stream.IntStream.rangeClosed(1, 24)
+                        .filter(ds0 -> strip.painted(ds0).busy())
+                        .count())
+                .sum());
+    }
+
+    private static CellStrip strip(FxRobot robot, String key) {
+        return robot.lookup("#" + Ids.cells(key)).queryAs(CellStrip.class);
+    }
+
+    /** @return the colour painted in the middle of a cell */
+    private static Color pixel(CellStrip strip, int ds0) throws Exception {
+        return fx(() -> strip.snapshot(null, null).getPixelReader().getColor((int) ((ds0 - 0.5) * CellStrip.CELL), (int)
+                (CellStrip.HEIGHT / 2)));
     }
 
     /** Runs the commands the window posted (this thread is the simulation thread) and waits for the frame. */
