@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,8 +52,9 @@ import org.stroom.ports.t1.SpanStatus;
  * free positions as spares), and its load as a {@link LoadProfile} from the description's modules with the
  * tester's current traffic settings. Used for takeover proofs and the capacity-planning report.
  *
- * <p>Conversions that the description does not fix: a pool that mixes loss and queued modules is split (queued
- * modules go to {@code "<pool>:queued"}, since the capacity model needs one discipline per pool); a pool answering
+ * <p>Conversions that the description does not fix: a pool that mixes loss and queued modules is split (its queued
+ * modules go to {@code "<pool>:queued"}, since the capacity model needs one discipline per pool); traffic the tester gives a group without a described
+ * module of that direction becomes a loss module in its own pool {@code "<group>:simulated"}; a pool answering
  * inbound modules is scoped to the DID ranges of its described circuits; a circuit pulled out keeps its position
  * (in RED) until another circuit is plugged in there; a moved circuit whose clock priority is taken on its new
  * board counts as priority 0, as the span-move planner assumes.
@@ -148,6 +150,12 @@ final class CapacityView {
         Map<String, List<Module>> byPool = new LinkedHashMap<>();
         Set<String> inboundPools = new HashSet<>();
         Set<String> described = new HashSet<>();
+        Map<String, Set<Boolean>> disciplines = new HashMap<>();
+        for (SystemDescription.Module md : rt.description.modules()) {
+            disciplines
+                    .computeIfAbsent(md.pool(), k -> new HashSet<>())
+                    .add(md.targetServiceLevel().isPresent());
+        }
         for (SystemDescription.Module md : rt.description.modules()) {
             boolean outbound = SimEngine.isOutbound(md.type());
             GroupTraffic t = traffic(rt, md.pool(), outbound);
@@ -170,7 +178,8 @@ final class CapacityView {
                     ? new Target.ServiceLevel(md.targetServiceLevel().get(), md.withinSeconds())
                     : Target.blocking(md.targetBlocking().orElse(0.01));
             double retry = target.queued() ? 0 : Math.max(0, Math.min(0.99, md.retryFraction()));
-            String pool = target.queued() ? md.pool() + ":queued" : md.pool();
+            boolean mixed = disciplines.get(md.pool()).size() > 1;
+            String pool = target.queued() && mixed ? md.pool() + ":queued" : md.pool();
             if (!outbound) {
                 inboundPools.add(pool);
             }
@@ -205,14 +214,16 @@ final class CapacityView {
             HoldingTime h = t.kind == PortKind.FAX
                     ? HoldingTime.FaxPages.typical(t.settings().pagesPerFax(), FaxModulation.V34)
                     : HoldingTime.mean(t.settings().holdingSeconds());
+            // a pool of its own: the group's described modules may be queued, and a pool has one discipline
+            String pool = t.group + ":simulated";
             if (!t.outbound) {
-                inboundPools.add(t.group);
+                inboundPools.add(pool);
             }
-            byPool.computeIfAbsent(t.group, k -> new ArrayList<>())
+            byPool.computeIfAbsent(pool, k -> new ArrayList<>())
                     .add(Module.loss(
                             "simulated-" + t.group + (t.outbound ? "-out" : "-in"),
                             kind,
-                            t.group,
+                            pool,
                             t.settings().callsPerHour() * share,
                             h,
                             0.01));
@@ -221,7 +232,7 @@ final class CapacityView {
         List<Module> modules = new ArrayList<>();
         for (Map.Entry<String, List<Module>> e : byPool.entrySet()) {
             String pool = e.getKey();
-            String group = pool.endsWith(":queued") ? pool.substring(0, pool.length() - ":queued".length()) : pool;
+            String group = pool.contains(":") ? pool.substring(0, pool.indexOf(':')) : pool;
             PortKind kind = e.getValue().get(0).portKind();
             PoolScope scope = PoolScope.anySpan();
             if (inboundPools.contains(pool)) {

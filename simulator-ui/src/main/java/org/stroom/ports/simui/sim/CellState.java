@@ -8,43 +8,36 @@ package org.stroom.ports.simui.sim;
  */
 public enum CellState {
     /** No bearer here: nothing plugged in, or a timeslot the circuit does not deliver. */
-    NONE("none", false),
+    NONE(false),
     /** Free. */
-    IDLE("idle", false),
+    IDLE(false),
     /** An inbound call is offered or ringing, or an outbound call rings at the far end. */
-    RINGING("ringing", true),
+    RINGING(true),
     /** An outbound call is being set up. */
-    DIALLING("dialling", true),
+    DIALLING(true),
     /** A connected voice call. */
-    VOICE("voice", true),
+    VOICE(true),
     /** A connected fax call (pages counted on the cell). */
-    FAX("fax", true),
+    FAX(true),
     /** A call being cleared. */
-    CLEARING("clearing", true),
+    CLEARING(true),
     /** Administratively blocked on the board (HAL BLOCKED) without a port manager lock. */
-    BLOCKED("blocked", false),
+    BLOCKED(false),
     /** Out of service: alarm, board fault, D-channel down, stuck or machine killed. */
-    OUT_OF_SERVICE("oos", false),
+    OUT_OF_SERVICE(false),
     /** Locked for maintenance through the port manager (no new grants; the board blocks it when idle). */
-    LOCKED("locked", false),
+    LOCKED(false),
     /** The PRI D-channel (timeslot 24), up. */
-    D_UP("d-up", false),
+    D_UP(false),
     /** The PRI D-channel (timeslot 24), down. */
-    D_DOWN("d-down", false);
+    D_DOWN(false);
 
     private static final CellState[] VALUES = values();
 
-    private final String shortName;
     private final boolean busy;
 
-    CellState(String shortName, boolean busy) {
-        this.shortName = shortName;
+    CellState(boolean busy) {
         this.busy = busy;
-    }
-
-    /** @return a short name, e.g. {@code "oos"} for out of service */
-    public String shortName() {
-        return shortName;
     }
 
     /** @return whether a call occupies the channel */

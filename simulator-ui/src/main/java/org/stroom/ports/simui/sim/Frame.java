@@ -254,6 +254,7 @@ public final class Frame {
     private final Optional<FailoverSnap> failover;
     private final Optional<ChannelDetail> detail;
     private final String status;
+    private final boolean statusOk;
     private final Stats stats;
 
     Frame(
@@ -273,6 +274,7 @@ public final class Frame {
             Optional<FailoverSnap> failover,
             Optional<ChannelDetail> detail,
             String status,
+            boolean statusOk,
             Stats stats) {
         this.sequence = sequence;
         this.clock = clock;
@@ -290,6 +292,7 @@ public final class Frame {
         this.failover = failover;
         this.detail = detail;
         this.status = status;
+        this.statusOk = statusOk;
         this.stats = stats;
     }
 
@@ -376,6 +379,11 @@ public final class Frame {
     /** @return the outcome of the last command, or empty */
     public String status() {
         return status;
+    }
+
+    /** @return whether the last command was carried out (false: {@link #status()} says why not) */
+    public boolean statusOk() {
+        return statusOk;
     }
 
     /** @return engine figures */

@@ -13,7 +13,6 @@ import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -217,6 +216,7 @@ public final class SimEngine implements AutoCloseable {
     private final ArrayDeque<LogEntry> pendingLog = new ArrayDeque<>();
     private long droppedLog;
     private String status = "";
+    private boolean statusOk = true;
     private int selectedCell = -1;
     private long lastMetricsReal = Long.MIN_VALUE;
     private long lastChartReal = Long.MIN_VALUE;
@@ -438,6 +438,7 @@ public final class SimEngine implements AutoCloseable {
                 o = Outcome.refused(what + " failed: " + e.getMessage());
             }
             status = o.message();
+            statusOk = o.ok();
             log(LogCategory.COMMAND, "tester", (o.ok() ? "" : "REFUSED ") + o.message());
             f.complete(o);
         });
@@ -1397,6 +1398,7 @@ public final class SimEngine implements AutoCloseable {
                 failover == null ? Optional.empty() : Optional.of(failover.snapshot()),
                 detail(states),
                 status,
+                statusOk,
                 new Frame.Stats(eventsSeen.sum(), eventsPerSecond, System.nanoTime() - t0));
         latest.set(f);
     }
@@ -1854,10 +1856,5 @@ public final class SimEngine implements AutoCloseable {
                 // a temporary directory left behind is harmless
             }
         }
-    }
-
-    /** @return the names of the circuits, in description order */
-    public Set<String> circuitIds() {
-        return new LinkedHashSet<>(circuits.keySet());
     }
 }

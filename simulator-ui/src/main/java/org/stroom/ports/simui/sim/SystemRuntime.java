@@ -70,10 +70,6 @@ final class SystemRuntime {
         return b;
     }
 
-    boolean hasMachine(String machine) {
-        return sim.backends().containsKey(machine);
-    }
-
     String serverName() {
         return description.machines().stream()
                 .filter(m -> m.role() == org.stroom.ports.portmgr.config.SystemDescription.Role.SERVER)

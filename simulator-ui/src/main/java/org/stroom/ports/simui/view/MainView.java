@@ -154,13 +154,7 @@ public final class MainView {
         Label status = new Label();
         status.setId("status");
         status.textProperty().bind(vm.statusProperty());
-        status.textProperty()
-                .addListener((o, a, b) -> SpanRow.pseudo(
-                        status,
-                        "status-refused",
-                        b.startsWith("move") && b.contains("refused")
-                                || b.contains("REFUSED")
-                                || b.contains("refused:")));
+        vm.statusRefusedProperty().addListener((o, a, b) -> SpanRow.pseudo(status, "status-refused", b));
         Label stats = new Label();
         stats.textProperty().bind(vm.engineStatsProperty());
         HBox legend = new HBox();

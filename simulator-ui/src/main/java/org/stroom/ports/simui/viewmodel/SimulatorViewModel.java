@@ -90,6 +90,7 @@ public final class SimulatorViewModel implements AutoCloseable {
     private final BooleanProperty trafficRunning = new SimpleBooleanProperty(this, "trafficRunning");
     private final StringProperty engineStats = new SimpleStringProperty(this, "engineStats", "");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
+    private final BooleanProperty statusRefused = new SimpleBooleanProperty(this, "statusRefused");
     private final LongProperty applyNanos = new SimpleLongProperty(this, "applyNanos");
     private final LongProperty frameSequence = new SimpleLongProperty(this, "frameSequence");
     private final ObjectProperty<SpanViewModel> dragSource = new SimpleObjectProperty<>(this, "dragSource");
@@ -140,6 +141,7 @@ public final class SimulatorViewModel implements AutoCloseable {
         } catch (RuntimeException e) {
             Outcome o = Outcome.refused("cannot open " + file + ": " + e.getMessage());
             status.set(o.message());
+            statusRefused.set(true);
             return o;
         }
         load(d, file.getFileName().toString());
@@ -284,6 +286,7 @@ public final class SimulatorViewModel implements AutoCloseable {
         detail.apply(f.detail());
         if (!f.status().isEmpty()) {
             status.set(f.status());
+            statusRefused.set(!f.statusOk());
         }
         applyNanos.set(System.nanoTime() - t0);
         frameSequence.set(f.sequence());
@@ -415,6 +418,11 @@ public final class SimulatorViewModel implements AutoCloseable {
     /** @return the outcome of the last command */
     public ReadOnlyStringProperty statusProperty() {
         return status;
+    }
+
+    /** @return whether the last command was refused */
+    public ReadOnlyBooleanProperty statusRefusedProperty() {
+        return statusRefused;
     }
 
     /** @return real nanoseconds the last {@link #applyLatestFrame()} took */

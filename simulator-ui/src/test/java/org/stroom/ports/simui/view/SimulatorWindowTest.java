@@ -2,8 +2,11 @@ package org.stroom.ports.simui.view;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.awt.image.BufferedImage;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
@@ -12,10 +15,13 @@ import javafx.scene.control.Label;
 import javafx.scene.input.MouseButton;
 import javafx.scene.paint.Color;
 import javafx.stage.Stage;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.stroom.ports.simui.Screenshot;
 import org.stroom.ports.simui.sim.CellState;
 import org.stroom.ports.simui.sim.SimEngine;
 import org.stroom.ports.simui.viewmodel.SimulatorViewModel;
@@ -124,6 +130,20 @@ class SimulatorWindowTest {
                 .isNotEmpty();
         assertThat(fx(() -> robot.lookup("#proof-decision").queryAs(Label.class).getText()))
                 .containsAnyOf("promoted", "not promoted");
+    }
+
+    @Test
+    void theScreenshotIsAPngOfTheMainWindowAtTheAskedSize(@TempDir Path dir) throws Exception {
+        Path png = dir.resolve("shot.png");
+        Screenshot.render(png, Optional.empty(), 1200, 800);
+        BufferedImage img = ImageIO.read(png.toFile());
+        assertThat(img.getWidth()).isEqualTo(1200);
+        assertThat(img.getHeight()).isEqualTo(800);
+        long colours = java.util.stream.IntStream.range(0, 200)
+                .map(i -> img.getRGB(i * 6 % 1200, i * 4 % 800))
+                .distinct()
+                .count();
+        assertThat(colours).as("a rendered window, not a blank image").isGreaterThan(3);
     }
 
     private long busyCells(FxRobot robot) throws Exception {

@@ -237,6 +237,7 @@ class SimulatorViewModelTest {
             assertThat(same.message()).contains("goes to another machine");
             assertThat(s.span("a-node1/b0/s3").circuit()).contains("DHEC.100105..SW");
             assertThat(s.vm.statusProperty().get()).contains("refused");
+            assertThat(s.vm.statusRefusedProperty().get()).isTrue();
         }
     }
 
@@ -291,6 +292,25 @@ class SimulatorViewModelTest {
             assertThat(f.causeProperty().get()).startsWith("OPERATOR_COMMAND");
             assertThat(o.ok()).isEqualTo(!f.gradeProperty().get().equals("FAIL"));
             assertThat(f.promotedProperty().get()).isEqualTo(o.ok());
+        }
+    }
+
+    @Test
+    void aProofIsBuiltWhenAPoolMixesLossAndQueuedModulesAndTheTesterChangedTraffic() {
+        try (ManualSim s = ManualSim.smallPair()) {
+            TrafficViewModel t = s.vm.traffic();
+            TrafficRowViewModel fresh = t.rows().stream()
+                    .filter(r -> r.label().startsWith("alpha/fax-out"))
+                    .findFirst()
+                    .orElseThrow();
+            assertThat(s.run(s.vm.setTraffic(fresh, new TrafficSettings(400, 1, 60, 3)))
+                            .ok())
+                    .isTrue();
+            s.advance(Duration.ofSeconds(3));
+            s.run(s.vm.failoverNow());
+            FailoverViewModel f = s.vm.failover();
+            assertThat(f.hasProofProperty().get()).isTrue();
+            assertThat(f.proofTextProperty().get()).contains("fax-in:queued").contains("fax-out");
         }
     }
 
