@@ -72,6 +72,28 @@ public final class Inventory {
         throw new IllegalArgumentException("board model '" + board.model() + "' has no simulated equivalent");
     }
 
+    /**
+     * @param model the board the circuit is plugged into
+     * @param layout the circuit's DS0 layout
+     * @param wanted the kinds the circuit is described for
+     * @return {fax mask, voice mask} (bit ts-1 per timeslot) of the bearers the board can run for
+     *     the wanted kinds
+     */
+    public static int[] kindMasks(BoardModel model, Ds0Layout layout, Set<PortKind> wanted) {
+        int fax = 0;
+        int voice = 0;
+        for (int ts : layout.bearerTimeslots()) {
+            Set<PortKind> can = model.kinds(ts);
+            if (can.contains(PortKind.FAX) && wanted.contains(PortKind.FAX)) {
+                fax |= 1 << (ts - 1);
+            }
+            if (can.contains(PortKind.VOICE) && wanted.contains(PortKind.VOICE)) {
+                voice |= 1 << (ts - 1);
+            }
+        }
+        return new int[] {fax, voice};
+    }
+
     /** @return the circuits (ids) a hunt group covers: its circuit members and every circuit of its machine members */
     public List<String> circuitsOf(HuntGroup group) {
         List<String> out = new ArrayList<>();
@@ -110,27 +132,17 @@ public final class Inventory {
                 BoardModel model = model(board);
                 for (Span s : board.spans()) {
                     Ds0Layout layout = s.config().layout();
-                    int fax = 0;
-                    int voice = 0;
                     Set<PortKind> wanted =
                             s.kinds().isEmpty() ? EnumSet.allOf(PortKind.class) : EnumSet.copyOf(s.kinds());
-                    for (int ts : layout.bearerTimeslots()) {
-                        Set<PortKind> can = model.kinds(ts);
-                        if (can.contains(PortKind.FAX) && wanted.contains(PortKind.FAX)) {
-                            fax |= 1 << (ts - 1);
-                        }
-                        if (can.contains(PortKind.VOICE) && wanted.contains(PortKind.VOICE)) {
-                            voice |= 1 << (ts - 1);
-                        }
-                    }
+                    int[] masks = kindMasks(model, layout, wanted);
                     in.add(new Input.SpanAdded(
                             0,
                             new SpanLocation(m.name(), b, s.port()),
                             s.config().circuitId(),
                             s.config().signalling(),
                             TimeslotSet.of(layout),
-                            new TimeslotSet(fax),
-                            new TimeslotSet(voice),
+                            new TimeslotSet(masks[0]),
+                            new TimeslotSet(masks[1]),
                             EnumSet.allOf(Direction.class)));
                 }
             }

@@ -43,11 +43,11 @@ import org.stroom.ports.portmgr.config.BoardCatalogue;
 import org.stroom.ports.portmgr.config.SystemDescription.Board;
 import org.stroom.ports.portmgr.config.SystemDescription.Machine;
 import org.stroom.ports.portmgr.config.SystemDescription.Span;
+import org.stroom.ports.sim.Inventory;
 import org.stroom.ports.sim.SimulatedSystem;
 import org.stroom.ports.sim.live.LiveCapacity;
 import org.stroom.ports.t1.Alarm;
 import org.stroom.ports.t1.DChannelState;
-import org.stroom.ports.t1.Ds0Layout;
 import org.stroom.ports.t1.Signalling;
 import org.stroom.ports.t1.SpanConfig;
 import org.stroom.ports.t1.SpanLocation;
@@ -317,7 +317,7 @@ public final class SpanMoveExecutor implements AutoCloseable {
         BoardId targetBoard = new BoardId(to.machine(), to.board());
         BoardModel model = tb.boardModel(targetBoard);
         Set<PortKind> wanted = describedKinds(config);
-        int[] masks = masks(model, config.layout(), wanted);
+        int[] masks = Inventory.kindMasks(model, config.layout(), wanted);
         List<Input.HuntGroupDefined> sourceGroups = naming(groups.get(src).values(), from);
         Set<PortKind> needed = EnumSet.noneOf(PortKind.class);
         sourceGroups.forEach(g -> needed.add(g.kind()));
@@ -363,7 +363,7 @@ public final class SpanMoveExecutor implements AutoCloseable {
             return null;
         }
         BoardModel sourceModel = sb.boardModel(new BoardId(from.machine(), from.board()));
-        int[] sourceMasks = masks(sourceModel, config.layout(), wanted);
+        int[] sourceMasks = Inventory.kindMasks(sourceModel, config.layout(), wanted);
         return new Prepared(
                 move,
                 src,
@@ -496,22 +496,6 @@ public final class SpanMoveExecutor implements AutoCloseable {
             }
         }
         return EnumSet.allOf(PortKind.class);
-    }
-
-    /** @return {fax mask, voice mask} of the bearers the board model can run for the wanted kinds */
-    private static int[] masks(BoardModel model, Ds0Layout layout, Set<PortKind> wanted) {
-        int fax = 0;
-        int voice = 0;
-        for (int ts : layout.bearerTimeslots()) {
-            Set<PortKind> can = model.kinds(ts);
-            if (can.contains(PortKind.FAX) && wanted.contains(PortKind.FAX)) {
-                fax |= 1 << (ts - 1);
-            }
-            if (can.contains(PortKind.VOICE) && wanted.contains(PortKind.VOICE)) {
-                voice |= 1 << (ts - 1);
-            }
-        }
-        return new int[] {fax, voice};
     }
 
     private String whereIs(String circuit) {
