@@ -33,12 +33,16 @@ import org.stroom.ports.hal.api.event.Subscription;
  * <p>It subscribes with {@link Scheduler#executor()}, so its reactions run on the scheduler's
  * thread in clock order (deterministic on a {@link VirtualClock}). Each action first checks that
  * the channel still holds the same call in the expected state; a request the backend refuses
- * anyway (an injected vendor error, a race on real time) is counted in {@link #failures()} and the
- * call is left to the far end or the network's timers.
+ * anyway (an injected vendor error, a race on real time) is counted in {@link #failures()}; a refused
+ * hang-up is tried again every {@link #HANG_UP_RETRY} while the call is still up, as a real application
+ * retries a failed drop, so no call is left connected for ever.
  *
  * <p>Thread-safety: safe from any thread; reactions run on the scheduler's thread.
  */
 public final class ApplicationBehaviour implements AutoCloseable {
+    /** How long after a refused hang-up the application tries again. */
+    public static final Duration HANG_UP_RETRY = Duration.ofSeconds(1);
+
     private final SoftBackend backend;
     private final Scheduler clock;
     private final boolean acceptFirst;
@@ -139,12 +143,16 @@ public final class ApplicationBehaviour implements AutoCloseable {
     }
 
     private synchronized void hangUp(ChannelId channel, CallId call) {
+        long failedBefore = failures.get();
         if (when(
                 channel,
                 call,
                 EnumSet.of(ChannelState.OFFERED, ChannelState.ALERTING, ChannelState.CONNECTED),
                 () -> backend.hangUp(channel, Q850Cause.NORMAL_CLEARING))) {
             hungUp.incrementAndGet();
+        } else if (failures.get() != failedBefore) {
+            // A real application does not leave a call up because one drop failed: it tries again.
+            clock.scheduleAfter(HANG_UP_RETRY, () -> hangUp(channel, call));
         }
     }
 

@@ -86,15 +86,19 @@ final class OutboundDriver {
         invariants.placed(ch, call);
         placed++;
         long hold = 10 + random.nextInt(110);
-        backend.clock().scheduleAfter(Duration.ofSeconds(hold), () -> {
-            try {
-                ChannelInfo info = backend.channel(ch);
-                if (info.call().filter(call::equals).isPresent() && info.state() != ChannelState.DISCONNECTING) {
-                    backend.hangUp(ch, Q850Cause.NORMAL_CLEARING);
-                }
-            } catch (HalException e) {
-                refused++;
+        backend.clock().scheduleAfter(Duration.ofSeconds(hold), () -> hangUp(ch, call));
+    }
+
+    /** Hangs up our call; a refused hang-up is tried again a second later, as a real application does. */
+    private void hangUp(ChannelId ch, CallId call) {
+        try {
+            ChannelInfo info = backend.channel(ch);
+            if (info.call().filter(call::equals).isPresent() && info.state() != ChannelState.DISCONNECTING) {
+                backend.hangUp(ch, Q850Cause.NORMAL_CLEARING);
             }
-        });
+        } catch (HalException e) {
+            refused++;
+            backend.clock().scheduleAfter(Duration.ofSeconds(1), () -> hangUp(ch, call));
+        }
     }
 }

@@ -71,7 +71,7 @@ class SoftportProperties {
         assertThat(inv.violations(EventInvariants.CHANNEL)).isEmpty();
     }
 
-    @Property(tries = 25, seed = "20261122")
+    @Property(tries = 25)
     void everyCallEndsWithExactlyOneDisconnectedEvent(
             @ForAll long seed,
             @ForAll @IntRange(min = 200, max = 2500) int callsPerHour,
@@ -100,11 +100,11 @@ class SoftportProperties {
 
     /**
      * Found by a clean CI run with random seeds (jqwik seed -5288497978861564895, shrunk): LOS on
-     * port 1 at 0 s, then a vendor error armed on port 2 at 9 s, at 200 calls/h. Open bug: the
-     * properties above run with a fixed generation seed until it is understood and fixed.
+     * port 1 at 0 s, then a vendor error armed on port 2 at 9 s, at 200 calls/h. The armed error hit
+     * the outbound application's hang-up of a connected call, and the application gave up, leaving
+     * the call connected for ever; applications now retry a refused hang-up.
      */
     @net.jqwik.api.Example
-    @org.junit.jupiter.api.Disabled("open bug found by a random-seed run; see the Javadoc and the closing note")
     void losOnOneSpanThenAVendorErrorOnTheOtherKeepsEveryInvariant() {
         Run run = simulate(2, 200, List.of(new Step(0, Kind.LOS, 1, 1), new Step(9, Kind.FAIL_NEXT, 2, 1)));
         assertThat(run.invariants.events()).isPositive();
