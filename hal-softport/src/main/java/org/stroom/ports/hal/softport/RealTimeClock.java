@@ -37,7 +37,7 @@ public final class RealTimeClock implements Scheduler, AutoCloseable {
 
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition changed = lock.newCondition();
-    private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+    private final PriorityQueue<ScheduledEntry> queue = new PriorityQueue<>();
     private final ArrayDeque<CompletableFuture<OptionalLong>> steps = new ArrayDeque<>();
     private final Thread thread;
     private long order;
@@ -98,7 +98,7 @@ public final class RealTimeClock implements Scheduler, AutoCloseable {
         Objects.requireNonNull(action, "action");
         lock.lock();
         try {
-            Entry e = new Entry(atNanos, order++, action);
+            ScheduledEntry e = new ScheduledEntry(atNanos, order++, action);
             if (!closed) {
                 queue.add(e);
                 changed.signalAll();
@@ -220,7 +220,7 @@ public final class RealTimeClock implements Scheduler, AutoCloseable {
 
     private void loop() {
         while (true) {
-            Entry run = null;
+            ScheduledEntry run = null;
             CompletableFuture<OptionalLong> stepDone = null;
             lock.lock();
             try {
@@ -228,10 +228,10 @@ public final class RealTimeClock implements Scheduler, AutoCloseable {
                     if (closed) {
                         return;
                     }
-                    while (!queue.isEmpty() && queue.peek().cancelled) {
+                    while (!queue.isEmpty() && queue.peek().cancelled()) {
                         queue.poll();
                     }
-                    Entry head = queue.peek();
+                    ScheduledEntry head = queue.peek();
                     if (paused) {
                         CompletableFuture<OptionalLong> f = steps.poll();
                         if (f == null) {
@@ -270,40 +270,6 @@ public final class RealTimeClock implements Scheduler, AutoCloseable {
             if (stepDone != null) {
                 stepDone.complete(OptionalLong.of(run.at));
             }
-        }
-    }
-
-    private static final class Entry implements Task, Comparable<Entry> {
-        final long at;
-        final long order;
-        final Runnable action;
-        volatile boolean cancelled;
-
-        Entry(long at, long order, Runnable action) {
-            this.at = at;
-            this.order = order;
-            this.action = action;
-        }
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-        }
-
-        @Override
-        public long atNanos() {
-            return at;
-        }
-
-        @Override
-        public boolean cancelled() {
-            return cancelled;
-        }
-
-        @Override
-        public int compareTo(Entry o) {
-            int c = Long.compare(at, o.at);
-            return c != 0 ? c : Long.compare(order, o.order);
         }
     }
 }

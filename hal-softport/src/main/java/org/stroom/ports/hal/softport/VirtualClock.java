@@ -27,7 +27,7 @@ import java.util.PriorityQueue;
  */
 public final class VirtualClock implements Scheduler {
     private final Object lock = new Object();
-    private final PriorityQueue<Entry> queue = new PriorityQueue<>();
+    private final PriorityQueue<ScheduledEntry> queue = new PriorityQueue<>();
     private volatile long now;
     private long order;
     private Thread runner;
@@ -53,7 +53,7 @@ public final class VirtualClock implements Scheduler {
     public Task schedule(long atNanos, Runnable action) {
         Objects.requireNonNull(action, "action");
         synchronized (lock) {
-            Entry e = new Entry(Math.max(atNanos, now), order++, action);
+            ScheduledEntry e = new ScheduledEntry(Math.max(atNanos, now), order++, action);
             queue.add(e);
             return e;
         }
@@ -90,7 +90,7 @@ public final class VirtualClock implements Scheduler {
         }
         enter("advanceTo");
         try {
-            Entry e;
+            ScheduledEntry e;
             while ((e = next(targetNanos)) != null) {
                 e.action.run();
             }
@@ -127,7 +127,7 @@ public final class VirtualClock implements Scheduler {
                     }
                     return ran;
                 }
-                Entry e = next(Long.MAX_VALUE);
+                ScheduledEntry e = next(Long.MAX_VALUE);
                 if (e == null) {
                     return ran;
                 }
@@ -143,8 +143,8 @@ public final class VirtualClock implements Scheduler {
     public int pendingActions() {
         synchronized (lock) {
             int n = 0;
-            for (Entry e : queue) {
-                if (!e.cancelled) {
+            for (ScheduledEntry e : queue) {
+                if (!e.cancelled()) {
                     n++;
                 }
             }
@@ -156,15 +156,15 @@ public final class VirtualClock implements Scheduler {
     public OptionalLong nextDueNanos() {
         synchronized (lock) {
             dropCancelledHead();
-            Entry e = queue.peek();
+            ScheduledEntry e = queue.peek();
             return e == null ? OptionalLong.empty() : OptionalLong.of(e.at);
         }
     }
 
-    private Entry next(long limit) {
+    private ScheduledEntry next(long limit) {
         synchronized (lock) {
             dropCancelledHead();
-            Entry e = queue.peek();
+            ScheduledEntry e = queue.peek();
             if (e == null || e.at > limit) {
                 return null;
             }
@@ -175,7 +175,7 @@ public final class VirtualClock implements Scheduler {
     }
 
     private void dropCancelledHead() {
-        while (!queue.isEmpty() && queue.peek().cancelled) {
+        while (!queue.isEmpty() && queue.peek().cancelled()) {
             queue.poll();
         }
     }
@@ -200,39 +200,5 @@ public final class VirtualClock implements Scheduler {
     @Override
     public String toString() {
         return "VirtualClock[" + Duration.ofNanos(now) + "]";
-    }
-
-    private static final class Entry implements Task, Comparable<Entry> {
-        final long at;
-        final long order;
-        final Runnable action;
-        volatile boolean cancelled;
-
-        Entry(long at, long order, Runnable action) {
-            this.at = at;
-            this.order = order;
-            this.action = action;
-        }
-
-        @Override
-        public void cancel() {
-            cancelled = true;
-        }
-
-        @Override
-        public long atNanos() {
-            return at;
-        }
-
-        @Override
-        public boolean cancelled() {
-            return cancelled;
-        }
-
-        @Override
-        public int compareTo(Entry o) {
-            int c = Long.compare(at, o.at);
-            return c != 0 ? c : Long.compare(order, o.order);
-        }
     }
 }
