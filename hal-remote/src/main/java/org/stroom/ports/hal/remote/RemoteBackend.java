@@ -221,6 +221,7 @@ public final class RemoteBackend implements HalBackend {
     private final Map<Long, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong commandIds = new AtomicLong();
     private final List<NodeEventListener> nodeListeners = new CopyOnWriteArrayList<>();
+    private final List<NodeEventListener> allListeners = new CopyOnWriteArrayList<>();
     private final Object monitor = new Object();
     private volatile Thread linkThread;
     private volatile Stream current;
@@ -448,6 +449,32 @@ public final class RemoteBackend implements HalBackend {
             @Override
             public void close() {
                 nodeListeners.remove(listener);
+            }
+
+            @Override
+            public int backlog() {
+                return 0;
+            }
+        };
+    }
+
+    /**
+     * Adds a listener for every event this backend publishes, in publish order: each Node event with
+     * its Node sequence, and each event this backend makes up itself (calls reported lost, channels
+     * taken out of service while the Node is unreachable and put back after reconciliation) with
+     * sequence 0. Lets a Server record, with what it applied, the last Node sequence it applied, and
+     * tell made-up events from the Node's. Called on the link thread right after the event went to
+     * the hub: keep it quick and do not call back into the backend.
+     *
+     * @return a subscription; close it to stop
+     */
+    public Subscription subscribeAllEvents(NodeEventListener listener) {
+        Objects.requireNonNull(listener, "listener");
+        allListeners.add(listener);
+        return new Subscription() {
+            @Override
+            public void close() {
+                allListeners.remove(listener);
             }
 
             @Override
@@ -1039,6 +1066,7 @@ public final class RemoteBackend implements HalBackend {
                     LOG.error("node {}: node event listener threw on event {}", settings.node, seq, failure);
                 }
             }
+            toAllListeners(seq, published);
         }
         // only now, so that whoever waits for this sequence finds it published and listened to
         lastApplied = seq;
@@ -1274,7 +1302,17 @@ public final class RemoteBackend implements HalBackend {
     }
 
     private void publishSynthetic(EventHub.EventFactory factory) {
-        hub.publish(factory);
+        toAllListeners(0, hub.publish(factory));
+    }
+
+    private void toAllListeners(long nodeSequence, HalEvent published) {
+        for (NodeEventListener l : allListeners) {
+            try {
+                l.onNodeEvent(nodeSequence, published);
+            } catch (RuntimeException failure) { // one listener must not stop the link
+                LOG.error("node {}: event listener threw on {}", settings.node, published, failure);
+            }
+        }
     }
 
     private boolean pendingSnapshotCleared() {
