@@ -11,6 +11,7 @@ import org.stroom.ports.portmgr.capacity.InventorySpan;
 import org.stroom.ports.portmgr.capacity.InventorySystem;
 import org.stroom.ports.portmgr.capacity.LoadProfile;
 import org.stroom.ports.portmgr.capacity.Measurement;
+import org.stroom.ports.portmgr.capacity.ModeTwoPair;
 import org.stroom.ports.portmgr.capacity.proof.PromotionPolicy;
 import org.stroom.ports.portmgr.capacity.proof.TakeoverProof;
 import org.stroom.ports.t1.Alarm;
@@ -21,7 +22,7 @@ class MonitorDriverTest {
     private final InMemoryPeerLink.Pair link = InMemoryPeerLink.pair();
     private final AtomicReference<PeerHealth> activeHealth = new AtomicReference<>(PeerHealth.healthy(2));
     private final PeerResponder active = new PeerResponder(link.active(), activeHealth::get);
-    private final AtomicReference<InventorySystem> standbyInventory = new AtomicReference<>(TestProofs.passive());
+    private final AtomicReference<InventorySystem> standbyInventory = new AtomicReference<>(ModeTwoPair.passive());
     private final List<MonitorAction> actions = new ArrayList<>();
     private final MonitorDriver driver;
 
@@ -29,8 +30,8 @@ class MonitorDriverTest {
         AtomicReference<MonitorDriver> self = new AtomicReference<>();
         ProofSource proofs = new ProverProofSource(
                 TestProofs.PROVER,
-                TestProofs.active(),
-                TestProofs.load(300),
+                ModeTwoPair.active(),
+                ModeTwoPair.load(300),
                 () -> self.get().lastMeasurements(),
                 standbyInventory::get,
                 LoadProfile.empty("Passive"));
@@ -102,7 +103,7 @@ class MonitorDriverTest {
     @Test
     void redAlarmOnTheStandbyTurnsTakeoverIntoARefusalWithTheReason() {
         run(10_000);
-        InventorySystem alarmed = TestProofs.passive();
+        InventorySystem alarmed = ModeTwoPair.passive();
         InventorySpan out = alarmed.spans().get(0);
         standbyInventory.set(alarmed.withBoard(
                 alarmed.boards().get(0).id(),

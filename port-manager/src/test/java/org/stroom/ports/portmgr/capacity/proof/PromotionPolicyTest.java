@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.stroom.ports.portmgr.capacity.DegradedLimits;
 import org.stroom.ports.portmgr.capacity.Grade;
 import org.stroom.ports.portmgr.capacity.LoadProfile;
+import org.stroom.ports.portmgr.capacity.ModeTwoPair;
 import org.stroom.ports.portmgr.capacity.PortSizer;
 import org.stroom.ports.portmgr.capacity.check.RedundancyChecker;
 
@@ -22,9 +23,9 @@ class PromotionPolicyTest {
     private TakeoverProof proofWith(double inboundCalls) {
         return prover.prove(
                 "test",
-                TakeoverProofTest.active(),
-                TakeoverProofTest.load(inboundCalls),
-                TakeoverProofTest.passive(),
+                ModeTwoPair.active(),
+                ModeTwoPair.load(inboundCalls),
+                ModeTwoPair.passive(),
                 LoadProfile.empty("Passive"));
     }
 

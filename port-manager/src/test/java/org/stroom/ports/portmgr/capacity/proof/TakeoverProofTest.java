@@ -1,28 +1,17 @@
 package org.stroom.ports.portmgr.capacity.proof;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.stroom.ports.portmgr.capacity.SystemBuilder.PRI_NI2;
-import static org.stroom.ports.portmgr.capacity.SystemBuilder.pri;
-import static org.stroom.ports.portmgr.capacity.SystemBuilder.system;
 
 import java.time.Instant;
 import java.time.InstantSource;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.stroom.ports.hal.api.PortKind;
 import org.stroom.ports.portmgr.capacity.Grade;
-import org.stroom.ports.portmgr.capacity.HoldingTime;
-import org.stroom.ports.portmgr.capacity.HuntPool;
-import org.stroom.ports.portmgr.capacity.InventorySystem;
 import org.stroom.ports.portmgr.capacity.LoadProfile;
 import org.stroom.ports.portmgr.capacity.Measurement;
-import org.stroom.ports.portmgr.capacity.Module;
-import org.stroom.ports.portmgr.capacity.ModuleKind;
-import org.stroom.ports.portmgr.capacity.PoolScope;
-import org.stroom.ports.portmgr.capacity.PortAbility;
+import org.stroom.ports.portmgr.capacity.ModeTwoPair;
 import org.stroom.ports.portmgr.capacity.TrafficSource;
 import org.stroom.ports.portmgr.capacity.check.RedundancyChecker;
-import org.stroom.ports.t1.DidRange;
 
 class TakeoverProofTest {
     private static final Instant T0 = Instant.parse("2026-11-22T08:30:00Z");
@@ -30,50 +19,12 @@ class TakeoverProofTest {
 
     private final TakeoverProver prover = new TakeoverProver(new RedundancyChecker(), SIGNER, InstantSource.fixed(T0));
 
-    static InventorySystem active() {
-        return system("Active")
-                .server("ACT")
-                .board(0, 2, PortAbility.FAX_AND_VOICE)
-                .span(pri("ACT-IN", "3125550100-3125550199"))
-                .span(pri("ACT-OUT"))
-                .build();
-    }
-
-    static InventorySystem passive() {
-        return system("Passive")
-                .server("PAS")
-                .board(0, 2, PortAbility.FAX_AND_VOICE)
-                .span(pri("PAS-OUT"))
-                .spare(PRI_NI2)
-                .build();
-    }
-
-    static LoadProfile load(double inboundCalls) {
-        return new LoadProfile(
-                "Active",
-                List.of(
-                        new HuntPool(
-                                "inbound-fax",
-                                PortKind.FAX,
-                                PoolScope.dids(List.of(DidRange.parse("3125550100-3125550199")))),
-                        new HuntPool("ivr", PortKind.VOICE, PoolScope.anySpan())),
-                List.of(
-                        Module.loss(
-                                "inbound",
-                                ModuleKind.INBOUND_FAX,
-                                "inbound-fax",
-                                inboundCalls,
-                                HoldingTime.mean(90),
-                                0.01),
-                        Module.loss("ivr", ModuleKind.IVR_VOICE, "ivr", 100, HoldingTime.mean(120), 0.01)));
-    }
-
     private TakeoverProof prove(double inboundCalls) {
         return prover.prove(
                 "15 consecutive missed heartbeats",
-                active(),
-                load(inboundCalls),
-                passive(),
+                ModeTwoPair.active(),
+                ModeTwoPair.load(inboundCalls),
+                ModeTwoPair.passive(),
                 LoadProfile.empty("Passive"));
     }
 
@@ -135,10 +86,10 @@ class TakeoverProofTest {
     void replicatedMeasurementsReplaceConfiguredFigures() {
         TakeoverProof proof = prover.prove(
                 "controlled shutdown",
-                active(),
-                load(300),
+                ModeTwoPair.active(),
+                ModeTwoPair.load(300),
                 List.of(new Measurement("inbound", 900, 90), new Measurement("retired-module", 5, 60)),
-                passive(),
+                ModeTwoPair.passive(),
                 LoadProfile.empty("Passive"));
 
         assertThat(proof.analysis().load().modules())
