@@ -55,6 +55,7 @@
 #define GCEV_OFFERED 0x824
 #define GCEV_DISCONNECTED 0x826
 #define GCEV_PROCEEDING 0x827
+#define GCEV_D_CHAN_STATUS 0x82E
 #define GCEV_BLOCKED 0x832
 #define GCEV_UNBLOCKED 0x833
 #define GCEV_DETECTED 0x857
@@ -95,6 +96,7 @@
 #define GC_ERROR (-1)
 #define EGC_NOERR 0x00
 #define EGC_ALARM 0x02
+#define EGC_UNSUPPORTED 0x0A
 #define EGC_SYNC 0x08
 #define EGC_INVSTATE 0x41
 #define EGC_INVCRN 0x42
@@ -109,12 +111,19 @@
 #define GCRV_NORMAL 0x500
 #define GCRV_ALARM 0x501
 #define GCRV_NOANSWER 0x504
+#define GCRV_INTERNAL 0x505
+#define GCRV_SIGNALLING 0x508
 #define GCRV_GLARE 0x562
 #define ALARM_SOURCE_ID_SPRINGWARE_T1 2UL
 #define ALARM_NOTIFY 1
 #define METAEVENT_MAGIC 0xBAD012FBUL
 #define GCME_GC_EVENT 0x1UL
 #define GC_ADDRSIZE 128
+#define GCLS_INSERVICE 0
+#define GCLS_OUT_OF_SERVICE 2
+/* gc_GetLinedevState types [4.1]: B-channel 0, D-channel 1 (values H, names ours) */
+#define GCGLS_BCHANNEL 0
+#define GCGLS_DCHANNEL 1
 
 /* CC library ids [2.3] */
 #define GC_ICAPI_LIB 1
@@ -190,9 +199,31 @@
 #define DTA_ADDMSK 1
 #define DTA_SUBMSK 2
 #define DTEV_T1ERRC 0x2049
+#define DTEV_OUTSERVICE 0x20F1
 #define EDT_SUCC 0x00
 #define EDT_PARAMERR 0x07
+#define EDT_FWERR 0x08
 #define EDT_BADDEV 0x0C
+
+/*
+ * ---- modelled behaviour (A): PRI D-channel and board faults ----
+ * The fact sheet names GCEV_D_CHAN_STATUS, gc_GetLinedevState (B-channel 0 / D-channel 1), GCEV_BLOCKED /
+ * UNBLOCKED and DTEV_OUTSERVICE, but gives no event data, no state values and no recovery notice. The
+ * emulator pins these choices; docs/backends/dialogic.md lists them:
+ *  - GCEV_D_CHAN_STATUS goes to every open ISDN line device of the trunk (not maskable); its data is
+ *    one int, the new D-channel state as a GCLS_* value; gc_GetLinedevState returns GCLS_* values too;
+ *  - a D-channel failure clears calls not yet connected at once and connected calls when T309 expires
+ *    (Q.931 5.8.8), both with EMU_DCHAN_RESULT;
+ *  - a board fault sends DTEV_OUTSERVICE to the board's trunk devices with one unsigned short,
+ *    EMU_BOARD_FAULT_CODE; recovery sends it again with EMU_BOARD_OK_CODE; the board's D-channels go
+ *    down with it and its calls are disconnected with EMU_BOARD_FAULT_RESULT;
+ *  - a trunk alarm does not take the D-channel down.
+ */
+#define EMU_T309_MS 90000L
+#define EMU_DCHAN_RESULT GCRV_SIGNALLING
+#define EMU_BOARD_FAULT_RESULT GCRV_INTERNAL
+#define EMU_BOARD_FAULT_CODE EDT_FWERR
+#define EMU_BOARD_OK_CODE EDT_SUCC
 
 /* ---- structures (x86-64 layout) ---- */
 
@@ -394,6 +425,9 @@ typedef struct call {
 
 typedef struct trunk {
     unsigned int active_alarms; /* bit n = alarm code n active */
+    int dchan_down;             /* the far end's D-channel is down (emu_set_dchannel) */
+    int faulted;                /* the board carrying this trunk has failed (emu_board_fault) */
+    unsigned long dchan_seq;    /* bumped on every D-channel change; a T309 timer of an older one is stale */
 } trunk;
 
 /* Internal symbols stay out of the library's exported interface. */
@@ -415,6 +449,7 @@ extern unsigned long emu_default_gcmask;
 extern int emu_fax_phaseb_ms;
 extern int emu_fax_page_ms;
 extern int emu_fax_rx_pages;
+extern long emu_t309_ms;
 
 /* core helpers; all *_locked functions expect emu_lock held */
 int64_t emu_now_ns(void);
@@ -422,6 +457,8 @@ int64_t emu_scaled_ns(long emulated_ms);
 long emu_emulated_ms(int64_t real_ns);
 emu_event *emu_current_event(unsigned long evt_handle);
 int emu_trunk_blocked_locked(int t);
+int emu_trunk_faulted_locked(int t);
+int emu_dchannel_down_locked(int t);
 long emu_new_handle_locked(int kind, const char *name);
 device *emu_device_locked(long handle, int kind);
 void emu_queue_locked(emu_event *ev);
@@ -442,6 +479,9 @@ void emu_gc_reset_locked(void);
 void emu_fax_abort_locked(int vchan_ix, long estat);
 void emu_gc_trunk_alarm_locked(int trunk, int code, int raised, int blocking_changed, int now_blocked);
 void emu_dt_trunk_alarm_locked(int trunk, int code);
+void emu_gc_trunk_changed_locked(int trunk, int dchan_changed, int drop_result, int drop_connected);
+void emu_gc_t309_locked(int trunk);
+void emu_dt_trunk_service_locked(int trunk, int code);
 
 /* error texts */
 const char *emu_gc_error_text(int code);

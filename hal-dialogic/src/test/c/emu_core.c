@@ -26,6 +26,7 @@ unsigned long emu_default_gcmask = GCMSK_ALERTING | GCMSK_BLOCKED | GCMSK_UNBLOC
 int emu_fax_phaseb_ms = 6000;
 int emu_fax_page_ms = 60000;
 int emu_fax_rx_pages = 1;
+long emu_t309_ms = EMU_T309_MS;
 
 static long next_handle = EMU_FIRST_HANDLE;
 static unsigned long next_seq = 1;
@@ -235,7 +236,8 @@ static const char *lookup(const text_entry *table, long code, const char *fallba
 
 static const text_entry gc_errors[] = {
     {EGC_NOERR, "no error"},
-    {EGC_ALARM, "line is blocked by a trunk alarm"},
+    {EGC_ALARM, "line is blocked by a trunk alarm, a board fault or its D-channel"},
+    {EGC_UNSUPPORTED, "function or parameter not supported on this device"},
     {EGC_SYNC, "function supports asynchronous mode only"},
     {0x09, "operation timed out"},
     {EGC_INVSTATE, "call is in a state that does not allow this function"},
@@ -254,6 +256,8 @@ static const text_entry gc_errors[] = {
 static const text_entry gc_results[] = {
     {GCRV_NORMAL, "normal completion"},
     {GCRV_ALARM, "call ended by a trunk alarm"},
+    {GCRV_INTERNAL, "internal error (board fault)"},
+    {GCRV_SIGNALLING, "signalling failure (D-channel down)"},
     {0x502, "timed out"},
     {GCRV_NOANSWER, "no answer"},
     {0x509, "destination busy"},
@@ -351,6 +355,7 @@ void emu_reset(void) {
     emu_fax_phaseb_ms = 6000;
     emu_fax_page_ms = 60000;
     emu_fax_rx_pages = 1;
+    emu_t309_ms = EMU_T309_MS;
     pthread_cond_broadcast(&emu_io_cond);
     pthread_mutex_unlock(&emu_lock);
 }
@@ -455,6 +460,15 @@ int emu_trunk_blocked_locked(int t) {
     return t >= 1 && t <= emu_trunks && trunk_blocked(t);
 }
 
+int emu_trunk_faulted_locked(int t) {
+    return t >= 1 && t <= emu_trunks && emu_trunk[t].faulted;
+}
+
+/* The D-channel as ISDN lines see it: down when the far end's is down or the board carrying it has failed. */
+int emu_dchannel_down_locked(int t) {
+    return t >= 1 && t <= emu_trunks && (emu_trunk[t].dchan_down || emu_trunk[t].faulted);
+}
+
 static int change_alarm(int t, int code, int raise) {
     if (t < 1 || t > emu_trunks || code < 0 || code > 0x0F) {
         return -1;
@@ -488,6 +502,88 @@ int emu_raise_alarm(int trunk, int code) {
 /* Clears a T1 alarm; the recovery events carry code + 0x10. Returns -2 if not active. */
 int emu_clear_alarm(int trunk, int code) {
     return change_alarm(trunk, code, 0);
+}
+
+static void on_t309(long t, unsigned long seq) {
+    if (emu_trunk[t].dchan_seq == seq && emu_dchannel_down_locked((int)t)) {
+        emu_gc_t309_locked((int)t);
+    }
+}
+
+/*
+ * Takes the far end's PRI D-channel of trunk 1..n down (up = 0) or brings it back (up = 1). ISDN lines of
+ * the trunk get GCEV_D_CHAN_STATUS and GCEV_BLOCKED / UNBLOCKED; calls not yet connected are cleared at
+ * once and connected calls when T309 expires unless the D-channel is back first (Q.931 5.8.8).
+ * Returns 0, -1 for a bad trunk, -2 if the D-channel is already in that state.
+ */
+int emu_set_dchannel(int t, int up) {
+    if (t < 1 || t > emu_trunks) {
+        return -1;
+    }
+    pthread_mutex_lock(&emu_lock);
+    int rc = 0;
+    if (emu_trunk[t].dchan_down == !up) {
+        rc = -2;
+    } else {
+        int was_down = emu_dchannel_down_locked(t);
+        emu_trunk[t].dchan_down = !up;
+        int now_down = emu_dchannel_down_locked(t);
+        if (was_down != now_down) {
+            unsigned long seq = ++emu_trunk[t].dchan_seq;
+            emu_gc_trunk_changed_locked(t, 1, now_down ? EMU_DCHAN_RESULT : 0, 0);
+            if (now_down) {
+                emu_schedule_locked(emu_t309_ms, on_t309, t, seq);
+            }
+        }
+    }
+    pthread_mutex_unlock(&emu_lock);
+    return rc;
+}
+
+/* T309 in emulated milliseconds (default 90 s). */
+int emu_set_t309(long ms) {
+    if (ms < 0) {
+        return -1;
+    }
+    pthread_mutex_lock(&emu_lock);
+    emu_t309_ms = ms;
+    pthread_mutex_unlock(&emu_lock);
+    return 0;
+}
+
+static int change_fault(int first, int count, int fault) {
+    if (first < 1 || count < 1 || first + count - 1 > emu_trunks) {
+        return -1;
+    }
+    pthread_mutex_lock(&emu_lock);
+    int changed = 0;
+    for (int t = first; t < first + count; t++) {
+        if (emu_trunk[t].faulted == fault) {
+            continue;
+        }
+        changed = 1;
+        int was_down = emu_dchannel_down_locked(t);
+        emu_trunk[t].faulted = fault;
+        emu_trunk[t].dchan_seq++;
+        emu_dt_trunk_service_locked(t, fault ? EMU_BOARD_FAULT_CODE : EMU_BOARD_OK_CODE);
+        emu_gc_trunk_changed_locked(t, was_down != emu_dchannel_down_locked(t), fault ? EMU_BOARD_FAULT_RESULT : 0, 1);
+    }
+    pthread_mutex_unlock(&emu_lock);
+    return changed ? 0 : -2;
+}
+
+/*
+ * The physical board carrying trunks first..first+count-1 fails: DTEV_OUTSERVICE on their trunk devices,
+ * D-channels down, every line blocked and every call disconnected. Returns 0, -1 for a bad range, -2 if
+ * every one of those trunks had already failed.
+ */
+int emu_board_fault(int first, int count) {
+    return change_fault(first, count, 1);
+}
+
+/* The failed board works again: DTEV_OUTSERVICE with the in-service code, D-channels up, lines unblocked. */
+int emu_board_recover(int first, int count) {
+    return change_fault(first, count, 0);
 }
 
 /* Control API: sizeof / offsetof of the emulator's own structs ("METAEVENT" or "METAEVENT.crn"), -1 if unknown. */

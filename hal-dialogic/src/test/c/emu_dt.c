@@ -4,6 +4,10 @@
  * DTEV_T1ERRC goes to every open trunk handle (dtiBn) whose DTG_T1ERREVT mask has the alarm's
  * DTEC_* bit set; its data is one unsigned short alarm code (modelled, fact sheet 7.2), the
  * recovery code being alarm + 0x10. The default mask is empty.
+ *
+ * A board fault and its recovery reach the same trunk handles as DTEV_OUTSERVICE, whatever the mask,
+ * with one unsigned short: EMU_BOARD_FAULT_CODE when the board fails, EMU_BOARD_OK_CODE when it works
+ * again (modelled, see emu.h).
  */
 #include <stdio.h>
 #include <string.h>
@@ -137,6 +141,19 @@ void emu_dt_trunk_alarm_locked(int trunk_no, int code) {
         device *d = &emu_dev[h];
         if (d->open && d->kind == DK_DTI_BOARD && d->trunk == trunk_no && (d->t1mask & bit) != 0) {
             emu_event *ev = emu_new_event(h, DTEV_T1ERRC);
+            unsigned short data = (unsigned short)code;
+            memcpy(ev->data, &data, sizeof data);
+            ev->len = sizeof data;
+            emu_queue_locked(ev);
+        }
+    }
+}
+
+void emu_dt_trunk_service_locked(int trunk_no, int code) {
+    for (long h = EMU_FIRST_HANDLE; h < EMU_MAX_DEVICES; h++) {
+        device *d = &emu_dev[h];
+        if (d->open && d->kind == DK_DTI_BOARD && d->trunk == trunk_no) {
+            emu_event *ev = emu_new_event(h, DTEV_OUTSERVICE);
             unsigned short data = (unsigned short)code;
             memcpy(ev->data, &data, sizeof data);
             ev->len = sizeof data;

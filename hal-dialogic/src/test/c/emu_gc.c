@@ -6,7 +6,9 @@
  *  - gc_WaitCall, gc_AcceptCall, gc_AnswerCall, gc_MakeCall, gc_DropCall, gc_ReleaseCallEx and
  *    gc_ResetLineDev are asynchronous only (EV_SYNC -> EGC_SYNC); gc_ReleaseCall is the sync form;
  *  - a line stays armed after gc_WaitCall (re-issuing it is also accepted);
- *  - one live CRN per line; a blocking trunk alarm disconnects it with GCRV_ALARM.
+ *  - one live CRN per line; a blocking trunk alarm disconnects it with GCRV_ALARM;
+ *  - a line is blocked while a blocking trunk alarm is active, while its board has failed and, for
+ *    ISDN lines, while the trunk's D-channel is down (see emu.h for the D-channel and fault model).
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -200,6 +202,37 @@ static void disconnect_locked(device *line, call *c, int result) {
     }
 }
 
+static int line_is_isdn(const device *line) {
+    return line->cclibid == GC_ISDN_LIB;
+}
+
+/* Whether anything takes the line out of service: a blocking alarm, a failed board, or (ISDN) no D-channel. */
+static int line_should_block(const device *line) {
+    return emu_trunk_blocked_locked(line->trunk) || emu_trunk_faulted_locked(line->trunk)
+           || (line_is_isdn(line) && emu_dchannel_down_locked(line->trunk));
+}
+
+/*
+ * Re-derives the line's blocked state (GCEV_BLOCKED / UNBLOCKED, as masked), then, when drop_result is not
+ * 0, disconnects its live call with that result: every live call, or only those not yet connected.
+ */
+static void update_line_locked(device *line, int drop_result, int drop_connected) {
+    int should = line_should_block(line);
+    if (should && !line->line_blocked) {
+        line->line_blocked = 1;
+        queue_optional(line, GCEV_BLOCKED, GCMSK_BLOCKED, 0);
+    } else if (!should && line->line_blocked) {
+        line->line_blocked = 0;
+        queue_optional(line, GCEV_UNBLOCKED, GCMSK_UNBLOCKED, 0);
+    }
+    if (drop_result != 0) {
+        call *c = call_of(line->crn);
+        if (c != NULL && is_live(c->state) && (drop_connected || c->state != GCST_CONNECTED)) {
+            disconnect_locked(line, c, drop_result);
+        }
+    }
+}
+
 void emu_gc_reset_locked(void) {
     emu_gc_started = 0;
     emu_gc_stopped = 0;
@@ -350,7 +383,7 @@ int gc_OpenEx(LINEDEV *linedevp, char *devicename, int mode, void *usrattr) {
     if (mode == EV_ASYNC) {
         emu_queue_gc_locked(line, GCEV_OPENEX, 0, 0);
     }
-    if (emu_trunk_blocked_locked(trunk)) {
+    if (line_should_block(line)) {
         line->line_blocked = 1;
     } else {
         queue_optional(line, GCEV_UNBLOCKED, GCMSK_UNBLOCKED, 0);
@@ -582,7 +615,7 @@ int gc_MakeCall(LINEDEV linedev, CRN *crnp, char *numberstr, void *makecallp, in
         goto out;
     }
     if (line->line_blocked) {
-        rc = fail(EGC_ALARM, "gc_MakeCall: %s is blocked by a trunk alarm", line->name);
+        rc = fail(EGC_ALARM, "gc_MakeCall: %s is blocked (trunk alarm, board fault or D-channel down)", line->name);
         goto out;
     }
     if (line->crn != 0) {
@@ -893,7 +926,6 @@ int gc_AlarmName(METAEVENT *me, char **name) {
 
 void emu_gc_trunk_alarm_locked(int trunk_no, int code, int raised, int blocking_changed, int now_blocked) {
     (void)raised;
-    (void)blocking_changed;
     for (long h = EMU_FIRST_HANDLE; h < EMU_MAX_DEVICES; h++) {
         device *line = &emu_dev[h];
         if (!line->open || line->kind != DK_GC_LINE || line->trunk != trunk_no) {
@@ -910,18 +942,77 @@ void emu_gc_trunk_alarm_locked(int trunk_no, int code, int raised, int blocking_
             ev->alarm_source = ALARM_SOURCE_ID_SPRINGWARE_T1;
             emu_queue_locked(ev);
         }
-        if (now_blocked && !line->line_blocked) {
-            line->line_blocked = 1;
-            queue_optional(line, GCEV_BLOCKED, GCMSK_BLOCKED, 0);
-            call *c = call_of(line->crn);
-            if (c != NULL && is_live(c->state)) {
-                disconnect_locked(line, c, GCRV_ALARM);
-            }
-        } else if (!now_blocked && line->line_blocked) {
-            line->line_blocked = 0;
-            queue_optional(line, GCEV_UNBLOCKED, GCMSK_UNBLOCKED, 0);
+        update_line_locked(line, blocking_changed && now_blocked ? GCRV_ALARM : 0, 1);
+    }
+}
+
+/* ---- D-channel and board faults (called from emu_core with the lock held) ---- */
+
+static void queue_dchannel_status(device *line) {
+    long h = line - emu_dev;
+    emu_event *ev = emu_new_event(h, GCEV_D_CHAN_STATUS);
+    ev->gc = 1;
+    ev->linedev = h;
+    ev->usrattr = line->usrattr;
+    ev->cclibid = line->cclibid;
+    ev->result = GCRV_NORMAL;
+    int state = emu_dchannel_down_locked(line->trunk) ? GCLS_OUT_OF_SERVICE : GCLS_INSERVICE;
+    memcpy(ev->data, &state, sizeof state);
+    ev->len = sizeof state;
+    emu_queue_locked(ev);
+}
+
+/*
+ * Something about the trunk changed (D-channel, board fault): each line reports the D-channel state if it
+ * changed (ISDN lines only), re-derives its blocked state and, if drop_result is not 0, loses its call.
+ */
+void emu_gc_trunk_changed_locked(int trunk_no, int dchan_changed, int drop_result, int drop_connected) {
+    for (long h = EMU_FIRST_HANDLE; h < EMU_MAX_DEVICES; h++) {
+        device *line = &emu_dev[h];
+        if (!line->open || line->kind != DK_GC_LINE || line->trunk != trunk_no) {
+            continue;
+        }
+        if (dchan_changed && line_is_isdn(line)) {
+            queue_dchannel_status(line);
+        }
+        update_line_locked(line, (line_is_isdn(line) || drop_connected) ? drop_result : 0, drop_connected);
+    }
+}
+
+/* T309 expired with the D-channel still down: connected ISDN calls of the trunk are cleared. */
+void emu_gc_t309_locked(int trunk_no) {
+    for (long h = EMU_FIRST_HANDLE; h < EMU_MAX_DEVICES; h++) {
+        device *line = &emu_dev[h];
+        if (line->open && line->kind == DK_GC_LINE && line->trunk == trunk_no && line_is_isdn(line)) {
+            update_line_locked(line, EMU_DCHAN_RESULT, 1);
         }
     }
+}
+
+int gc_GetLinedevState(LINEDEV linedev, int type, int *state_buf) {
+    pthread_mutex_lock(&emu_lock);
+    int rc = enter("gc_GetLinedevState");
+    device *line = rc == GC_SUCCESS ? line_of(linedev) : NULL;
+    if (rc != GC_SUCCESS) {
+    } else if (line == NULL) {
+        rc = fail(EGC_INVLINEDEV, "gc_GetLinedevState: line device %ld is not open", linedev);
+    } else if (state_buf == NULL) {
+        rc = fail(EGC_INVPARM, "gc_GetLinedevState: state_buf is NULL");
+    } else if (type == GCGLS_BCHANNEL) {
+        *state_buf = line->line_blocked ? GCLS_OUT_OF_SERVICE : GCLS_INSERVICE;
+        rc = ok();
+    } else if (type == GCGLS_DCHANNEL) {
+        if (!line_is_isdn(line)) {
+            rc = fail(EGC_UNSUPPORTED, "gc_GetLinedevState: %s is not an ISDN line and has no D-channel", line->name);
+        } else {
+            *state_buf = emu_dchannel_down_locked(line->trunk) ? GCLS_OUT_OF_SERVICE : GCLS_INSERVICE;
+            rc = ok();
+        }
+    } else {
+        rc = fail(EGC_INVPARM, "gc_GetLinedevState: type %d is neither B-channel (0) nor D-channel (1)", type);
+    }
+    pthread_mutex_unlock(&emu_lock);
+    return rc;
 }
 
 /* ---- control API ---- */

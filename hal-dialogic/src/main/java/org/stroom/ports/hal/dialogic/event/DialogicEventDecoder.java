@@ -66,6 +66,8 @@ public final class DialogicEventDecoder {
                 return new GcEvent.Alarm(line, result & 0x0F, result >= DtConstants.ALARM_RECOVERY_OFFSET);
             case GcConstants.GCEV_TASKFAIL:
                 return new GcEvent.TaskFailed(line, crn, result);
+            case GcConstants.GCEV_D_CHAN_STATUS:
+                return dChannel(line, raw.data());
             default:
                 break;
         }
@@ -87,6 +89,15 @@ public final class DialogicEventDecoder {
             case GcConstants.GCEV_RELEASECALL -> new GcEvent.Released(line, c);
             default -> new GcEvent.Other(line, crn, type);
         };
+    }
+
+    private static GcEvent dChannel(LineDevice line, byte[] data) {
+        if (data.length < 4) {
+            return new GcEvent.Other(line, Optional.empty(), GcConstants.GCEV_D_CHAN_STATUS);
+        }
+        // one int, the new GCLS_* state (modelled layout, see GcEvent.DChannelStatus); x86, little-endian
+        return new GcEvent.DChannelStatus(
+                line, ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getInt(0));
     }
 
     private static VoiceEvent voice(RawSrlEvent raw) {
@@ -138,6 +149,11 @@ public final class DialogicEventDecoder {
             // One unsigned short alarm code (modelled layout, fact sheet 7.2); every Dialogic host is x86.
             int code = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xFFFF;
             return new DtiEvent.TrunkAlarm(dev, code & 0x0F, code >= DtConstants.ALARM_RECOVERY_OFFSET);
+        }
+        if (raw.type() == DtConstants.DTEV_OUTSERVICE && data.length >= 2) {
+            // one unsigned short EDT_* code (modelled layout, see DtiEvent.ServiceChange)
+            int code = ByteBuffer.wrap(data).order(ByteOrder.LITTLE_ENDIAN).getShort() & 0xFFFF;
+            return new DtiEvent.ServiceChange(dev, code);
         }
         return new DtiEvent.Other(dev, (int) raw.type());
     }

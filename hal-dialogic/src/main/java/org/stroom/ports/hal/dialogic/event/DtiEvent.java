@@ -1,6 +1,7 @@
 package org.stroom.ports.hal.dialogic.event;
 
 import java.util.Objects;
+import org.stroom.ports.hal.dialogic.jna.DtConstants;
 import org.stroom.ports.hal.dialogic.jna.DtiDevice;
 
 /**
@@ -23,6 +24,27 @@ public sealed interface DtiEvent extends DialogicEvent {
         /** @throws NullPointerException if device is null */
         public TrunkAlarm {
             Objects.requireNonNull(device, "device");
+        }
+    }
+
+    /**
+     * DTEV_OUTSERVICE: the board carrying the trunk failed, or works again. The event data is one
+     * unsigned short, an EDT_* code: EDT_SUCC when the board is back in service, the error (EDT_FWERR
+     * in the emulator) when it failed (modelled meaning and layout; the fact sheet gives only the
+     * event's name and value). Thread-safety: immutable.
+     *
+     * @param device the trunk
+     * @param error EDT_* code; EDT_SUCC (0) means in service again
+     */
+    record ServiceChange(DtiDevice device, int error) implements DtiEvent {
+        /** @throws NullPointerException if device is null */
+        public ServiceChange {
+            Objects.requireNonNull(device, "device");
+        }
+
+        /** @return whether the trunk's board works again */
+        public boolean inService() {
+            return error == DtConstants.EDT_SUCC;
         }
     }
 

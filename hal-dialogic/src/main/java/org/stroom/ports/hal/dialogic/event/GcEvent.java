@@ -3,6 +3,7 @@ package org.stroom.ports.hal.dialogic.event;
 import java.util.Objects;
 import java.util.Optional;
 import org.stroom.ports.hal.dialogic.jna.Crn;
+import org.stroom.ports.hal.dialogic.jna.GcConstants;
 import org.stroom.ports.hal.dialogic.jna.LineDevice;
 
 /**
@@ -73,6 +74,26 @@ public sealed interface GcEvent extends DialogicEvent {
         /** @throws NullPointerException if line is null */
         public Alarm {
             Objects.requireNonNull(line, "line");
+        }
+    }
+
+    /**
+     * GCEV_D_CHAN_STATUS: the PRI D-channel of the line's trunk changed state. The event data is one
+     * int, the new state as a GCLS_* value (modelled layout; the fact sheet gives none). Thread-safety:
+     * immutable.
+     *
+     * @param line the line
+     * @param state GCLS_INSERVICE (0) when the D-channel is up, another GCLS_* value when it is down
+     */
+    record DChannelStatus(LineDevice line, int state) implements GcEvent {
+        /** @throws NullPointerException if line is null */
+        public DChannelStatus {
+            Objects.requireNonNull(line, "line");
+        }
+
+        /** @return whether the D-channel is up */
+        public boolean up() {
+            return state == GcConstants.GCLS_INSERVICE;
         }
     }
 

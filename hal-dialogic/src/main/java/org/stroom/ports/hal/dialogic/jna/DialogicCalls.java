@@ -155,6 +155,19 @@ public final class DialogicCalls {
         return state.getValue();
     }
 
+    /**
+     * Reads a line's B-channel or (ISDN) D-channel state. The values are the GCLS_* codes, in service 0
+     * and out of service 2 (modelled: the fact sheet gives them for gc_SetChanState only).
+     *
+     * @param type {@link GcConstants#GCGLS_BCHANNEL} or {@link GcConstants#GCGLS_DCHANNEL}
+     * @return the state
+     */
+    public int gcGetLinedevState(LineDevice line, int type) {
+        IntByReference state = new IntByReference();
+        gcCheck(gc.gc_GetLinedevState(nl(line.value()), type, state), "gc_GetLinedevState", name(line));
+        return state.getValue();
+    }
+
     /** @return the calling number of the call, possibly empty */
     public String gcGetAni(Crn crn) {
         byte[] buf = new byte[GcConstants.GC_ADDRSIZE];

@@ -118,6 +118,9 @@ public final class GcConstants {
     public static final int GCLS_INSERVICE = 0;
     public static final int GCLS_MAINTENANCE = 1;
     public static final int GCLS_OUT_OF_SERVICE = 2;
+    /* gc_GetLinedevState types (4.1: B-channel 0, D-channel 1); the names are ours */
+    public static final int GCGLS_BCHANNEL = 0;
+    public static final int GCGLS_DCHANNEL = 1;
     public static final int GC_NETWORKDEVICE = 1;
     public static final int GC_VOICEDEVICE = 2;
     public static final int GC_MEDIADEVICE = 3;

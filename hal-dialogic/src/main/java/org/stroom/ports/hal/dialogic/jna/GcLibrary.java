@@ -65,6 +65,9 @@ public interface GcLibrary extends Library {
 
     int gc_GetCallState(NativeLong crn, IntByReference state_ptr);
 
+    /** @param type {@link GcConstants#GCGLS_BCHANNEL} or {@link GcConstants#GCGLS_DCHANNEL} */
+    int gc_GetLinedevState(NativeLong linedev, int type, IntByReference state_buf);
+
     /** @param ani_buf at least {@link GcConstants#GC_ADDRSIZE} bytes */
     int gc_GetANI(NativeLong crn, byte[] ani_buf);
 

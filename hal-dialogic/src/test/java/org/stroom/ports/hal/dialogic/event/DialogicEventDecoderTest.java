@@ -92,6 +92,37 @@ class DialogicEventDecoderTest {
     }
 
     @Test
+    void decodesTheRecordedDChannelFailureAndBoardFault() {
+        LineDevice line = new LineDevice(2);
+        DtiDevice trunk = new DtiDevice(1);
+        Crn crn = new Crn(0x10001);
+        List<DialogicEvent> events = decode("dchannel-and-board-fault.events");
+        assertThat(events)
+                .containsExactly(
+                        new GcEvent.Opened(line),
+                        new GcEvent.Unblocked(line),
+                        new GcEvent.Offered(line, crn),
+                        new GcEvent.Answered(line, crn),
+                        new GcEvent.DChannelStatus(line, GcConstants.GCLS_OUT_OF_SERVICE),
+                        new GcEvent.Blocked(line),
+                        new GcEvent.Disconnected(line, crn, GcConstants.GCRV_SIGNALLING),
+                        new GcEvent.Dropped(line, crn),
+                        new GcEvent.Released(line, crn),
+                        new GcEvent.DChannelStatus(line, GcConstants.GCLS_INSERVICE),
+                        new GcEvent.Unblocked(line),
+                        new DtiEvent.ServiceChange(trunk, DtConstants.EDT_FWERR),
+                        new GcEvent.DChannelStatus(line, GcConstants.GCLS_OUT_OF_SERVICE),
+                        new GcEvent.Blocked(line),
+                        new DtiEvent.ServiceChange(trunk, DtConstants.EDT_SUCC),
+                        new GcEvent.DChannelStatus(line, GcConstants.GCLS_INSERVICE),
+                        new GcEvent.Unblocked(line));
+        assertThat(((GcEvent.DChannelStatus) events.get(4)).up()).isFalse();
+        assertThat(((GcEvent.DChannelStatus) events.get(9)).up()).isTrue();
+        assertThat(((DtiEvent.ServiceChange) events.get(11)).inService()).isFalse();
+        assertThat(((DtiEvent.ServiceChange) events.get(14)).inService()).isTrue();
+    }
+
+    @Test
     void sameTypeDecodesByDeviceKind() {
         assertThat(DialogicEventDecoder.decode(DeviceKind.VOICE, raw(5, 0xA2)))
                 .isEqualTo(new VoiceEvent.ResetFailed(new VoiceDevice(5)));
@@ -116,6 +147,14 @@ class DialogicEventDecoderTest {
         assertThat(DialogicEventDecoder.decode(DeviceKind.DTI_BOARD, raw(4, DtConstants.DTEV_T1ERRC)))
                 .as("alarm without data")
                 .isEqualTo(new DtiEvent.Other(new DtiDevice(4), DtConstants.DTEV_T1ERRC));
+        assertThat(DialogicEventDecoder.decode(
+                        DeviceKind.GC_LINE,
+                        new RawSrlEvent(4, GcConstants.GCEV_D_CHAN_STATUS, 0, 0, 0, new byte[] {2})))
+                .as("D-channel status shorter than an int")
+                .isEqualTo(new GcEvent.Other(new LineDevice(4), Optional.empty(), GcConstants.GCEV_D_CHAN_STATUS));
+        assertThat(DialogicEventDecoder.decode(DeviceKind.DTI_BOARD, raw(4, DtConstants.DTEV_OUTSERVICE)))
+                .as("out-of-service notice without data")
+                .isEqualTo(new DtiEvent.Other(new DtiDevice(4), DtConstants.DTEV_OUTSERVICE));
         assertThat(DialogicEventDecoder.decode(DeviceKind.GC_LINE, raw(0, GcConstants.GCEV_OPENEX)))
                 .as("no line device")
                 .isEqualTo(new DialogicEvent.Unattributed(0, GcConstants.GCEV_OPENEX));
@@ -145,6 +184,9 @@ class DialogicEventDecoderTest {
                 gc(GcConstants.GCEV_RELEASECALL, crn, 0),
                 gc(GcConstants.GCEV_TASKFAIL, crn, GcConstants.GCRV_PROTOCOL),
                 gc(GcConstants.GCEV_FACILITY, crn, 0),
+                DialogicEventDecoder.decode(
+                        DeviceKind.GC_LINE,
+                        new RawSrlEvent(1, GcConstants.GCEV_D_CHAN_STATUS, 0, 0, 0, new byte[] {2, 0, 0, 0})),
                 of(DeviceKind.VOICE, DxConstants.TDX_PLAY),
                 of(DeviceKind.VOICE, DxConstants.TDX_RECORD),
                 of(DeviceKind.VOICE, DxConstants.TDX_GETDIG),
@@ -165,6 +207,9 @@ class DialogicEventDecoderTest {
                 of(DeviceKind.FAX, FxConstants.TFX_T38GW),
                 DialogicEventDecoder.decode(
                         DeviceKind.DTI_BOARD, new RawSrlEvent(1, DtConstants.DTEV_T1ERRC, 0, 0, 0, new byte[] {1, 0})),
+                DialogicEventDecoder.decode(
+                        DeviceKind.DTI_BOARD,
+                        new RawSrlEvent(1, DtConstants.DTEV_OUTSERVICE, 0, 0, 0, new byte[] {8, 0})),
                 of(DeviceKind.DTI_TIMESLOT, DtConstants.DTEV_SIG),
                 of(DeviceKind.UNKNOWN, 0x123));
         Set<Class<?>> produced = new HashSet<>();

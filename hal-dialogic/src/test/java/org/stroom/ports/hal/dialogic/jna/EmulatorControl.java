@@ -49,4 +49,15 @@ public interface EmulatorControl extends Library {
     int emu_set_default_far_end(int result, NativeLong delayMs, int fax);
 
     int emu_far_end_sends_fax(int trunk, int timeslot, int pages);
+
+    /** @return 0, -1 for a bad trunk, -2 when the D-channel is already in that state */
+    int emu_set_dchannel(int trunk, int up);
+
+    int emu_set_t309(NativeLong emulatedMs);
+
+    /** @return 0, -1 for a bad trunk range, -2 when every trunk of the range had already failed */
+    int emu_board_fault(int firstTrunk, int trunks);
+
+    /** @return 0, -1 for a bad trunk range, -2 when no trunk of the range had failed */
+    int emu_board_recover(int firstTrunk, int trunks);
 }

@@ -132,9 +132,48 @@ class RecordedFixturesTest {
     }
 
     @Test
+    void dChannelFailureAndBoardFault() throws IOException {
+        check("dchannel-and-board-fault.events", s -> {
+            s.calls.gcStart();
+            s.calls.dtOpen("dtiB1");
+            LineDevice line = s.openLine(1, 1);
+            s.calls.gcWaitCall(line);
+            s.emu.emu_inject_inbound_call(1, 1, "5551000", "4001");
+            Crn crn = s.next(GcEvent.Offered.class).crn();
+            s.calls.gcAnswerCall(crn, 0);
+            s.next();
+            s.emu.emu_set_t309(new NativeLong(1_000));
+            s.emu.emu_set_dchannel(1, 0);
+            for (int i = 0; i < 3; i++) {
+                s.next(); // D_CHAN_STATUS, BLOCKED, DISCONNECTED when T309 expires
+            }
+            s.calls.gcDropCall(crn, GcConstants.GC_NORMAL_CLEARING);
+            s.next();
+            s.calls.gcReleaseCallEx(crn);
+            s.next();
+            s.emu.emu_set_dchannel(1, 1);
+            s.next(); // D_CHAN_STATUS
+            s.next(); // UNBLOCKED
+            s.emu.emu_board_fault(1, 1);
+            for (int i = 0; i < 3; i++) {
+                s.next(); // OUTSERVICE, D_CHAN_STATUS, BLOCKED
+            }
+            s.emu.emu_board_recover(1, 1);
+            for (int i = 0; i < 3; i++) {
+                s.next(); // OUTSERVICE, D_CHAN_STATUS, UNBLOCKED
+            }
+        });
+    }
+
+    @Test
     void fixturesCoverEveryLibrary() {
         List<EventFixtures.Recorded> all = new java.util.ArrayList<>();
-        for (String f : new String[] {"inbound-call.events", "outbound-and-alarm.events", "fax-and-collision.events"}) {
+        for (String f : new String[] {
+            "inbound-call.events",
+            "outbound-and-alarm.events",
+            "fax-and-collision.events",
+            "dchannel-and-board-fault.events"
+        }) {
             all.addAll(EventFixtures.load(f));
         }
         assertThat(all.stream().map(EventFixtures.Recorded::kind).distinct())
