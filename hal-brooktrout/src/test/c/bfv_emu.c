@@ -7,6 +7,15 @@
  * are delivered from one emulator pthread, never from the caller's thread and never with the
  * emulator lock held, so a callback may call back into the library.
  *
+ * Span and module faults (MODELLED: the Bfv guide documents no D-channel status or board-fault notice):
+ * a PRI span's D-channel going down blocks its B-channels -- each line gets LINE_BCHANNEL_BLOCKED_EVENT
+ * with BLOCK_CAUSE_DCHANNEL, new calls are refused, calls up survive for TIME_T309_MS (Q.931 5.8.8) and
+ * are then cleared as a remote disconnect with Q.850 cause 27; the D-channel coming back unblocks them.
+ * A module fault stops call processing on every line of the module: MODULE_FAULT_EVENT on each line,
+ * calls cut, lines in NOLOOP, every Bfv call but detach returns BT_ERR_HARDWARE until the module is
+ * ready again (MODULE_READY_EVENT). The module's line interfaces keep reporting alarms and D-channel
+ * status meanwhile.
+ *
  * Non-vendor exports: BfvShim* (equivalents of the LINE_* macros, which a real SDK provides only as
  * macros) and emu_* (control API for tests).
  */
@@ -37,6 +46,8 @@ static int model[K_COUNT] = {BFV_MODEL(X_VAL)};
 #define MAX_UNITS 480
 #define T1_SLOTS 24
 #define DIGIT_BUF 31
+/* Q.850 cause 27, destination out of order: how the module reports a call cleared by T309. */
+#define Q850_DESTINATION_OUT_OF_ORDER 27
 
 struct BTLINE {
     int unit;
@@ -52,7 +63,9 @@ struct line {
     int glare;              /* an inbound call seized the line while it dialled */
     unsigned epoch;         /* bumped by far-end hang-up, reset, detach, alarm */
     int abort_status;       /* FAX_STATUS_* explaining the last epoch bump */
-    int alarm;              /* alarm bits of the line's span */
+    int alarm;              /* alarm bits of the line's span that take it down (LOS, LOF, AIS) */
+    int dchan_down;         /* the line is a B-channel of a PRI span whose D-channel is down */
+    long long t309_at;      /* line time (ns) at which T309 clears the call; 0 = not running */
     bfv_incoming_cmd_func cb;
     char calling[BFV_PARTY_LEN];
     char called[BFV_PARTY_LEN];
@@ -95,6 +108,10 @@ static long long open_since_real_ns; /* real time when the gate opened or the sc
 static long long gate_limit_ns = LLONG_MAX; /* an open gate stops line time here */
 static int outbound_progress;       /* 0 = by call protocol */
 static int outbound_delay_ms = -1;  /* -1 = TIME_DIAL_MS */
+static int module_fault[MAX_UNITS]; /* by module index: 0 = working, else the fault code */
+static pthread_t timer_thread;      /* runs T309 */
+static int timer_thread_started;
+static int timer_settled;           /* the timer thread has seen every change and sleeps */
 
 static void init_once(void)
 {
@@ -129,6 +146,21 @@ static struct line *find(BTLINE *lp)
 }
 
 static int unit_of(struct line *ln) { return (int)(ln - lines); }
+
+static int faulted(struct line *ln) { return module_fault[unit_of(ln) / channels_per_module] != 0; }
+
+/* State of a line with no call: NOLOOP while its span is down or its module failed. */
+static int rest_state(struct line *ln)
+{
+    return ln->alarm || faulted(ln) ? MV(LINE_STATE_NOLOOP) : MV(LINE_STATE_IDLE);
+}
+
+/* Whether a call (ringing, dialling, connected or in a media phase) occupies the line. */
+static int in_call(struct line *ln)
+{
+    return ln->state != MV(LINE_STATE_IDLE) && ln->state != MV(LINE_STATE_NOLOOP)
+            && ln->state != MV(LINE_STATE_RESETTING);
+}
 
 static void copy_str(char *dst, size_t cap, const char *src)
 {
@@ -170,11 +202,12 @@ static long long line_now_ns(void)
     return t < gate_limit_ns ? t : gate_limit_ns;
 }
 
-/* Wakes every sleeping call: each re-checks its condition and says again whether it waits. */
+/* Wakes every sleeping call and the timer: each re-checks its condition and says again whether it waits. */
 static void wake_all(void)
 {
     for (int i = 0; i < MAX_UNITS; i++)
         lines[i].waiting = 0;
+    timer_settled = 0;
     pthread_cond_broadcast(&cv);
 }
 
@@ -304,11 +337,13 @@ static void board_delay(int line_ms)
     }
 }
 
-/* Return code of a blocking call cut short by reset, detach, alarm or far-end hang-up. */
+/* Return code of a blocking call cut short by reset, detach, alarm, module fault or far-end hang-up. */
 static int interrupted_rc(struct line *ln, BTLINE *lp)
 {
     if (ln->handle != lp)
         return MV(BT_ERR_BAD_HANDLE);
+    if (faulted(ln))
+        return MV(BT_ERR_HARDWARE);
     return ln->abort_status == MV(FAX_STATUS_LINE_DOWN) ? MV(BT_ERR_LINE_DOWN) : MV(BT_ERR_ABORTED);
 }
 
@@ -324,6 +359,10 @@ static struct line *enter(BTLINE *lp, const char *function, int *rc)
     int injected = take_failure(function, unit_of(ln));
     if (injected != 0) {
         *rc = injected;
+        return NULL;
+    }
+    if (faulted(ln)) {
+        *rc = MV(BT_ERR_HARDWARE);
         return NULL;
     }
     if (ln->busy) {
@@ -345,7 +384,8 @@ static int leave(int rc)
 static BTLINE *attach_unit(int unit, const char *function)
 {
     lock();
-    if (unit < 0 || unit >= unit_count() || lines[unit].handle != NULL || take_failure(function, unit)) {
+    if (unit < 0 || unit >= unit_count() || lines[unit].handle != NULL || faulted(&lines[unit])
+            || take_failure(function, unit)) {
         unlock();
         return NULL;
     }
@@ -361,7 +401,7 @@ static BTLINE *attach_unit(int unit, const char *function)
     ln->cb = NULL;
     ln->ndigits = 0;
     ln->digits[0] = 0;
-    set_state(ln, ln->alarm ? MV(LINE_STATE_NOLOOP) : MV(LINE_STATE_IDLE));
+    set_state(ln, rest_state(ln));
     unlock();
     return lp;
 }
@@ -381,12 +421,13 @@ static int detach(BTLINE *lp, const char *function)
 {
     int rc;
     struct line *ln = enter(lp, function, &rc);
-    if (ln == NULL && rc == MV(BT_ERR_BUSY))
-        ln = find(lp); /* detach is allowed during a blocking call: it aborts it */
+    if (ln == NULL && (rc == MV(BT_ERR_BUSY) || rc == MV(BT_ERR_HARDWARE)))
+        ln = find(lp); /* detach is allowed during a blocking call (it aborts it) and on a failed module */
     if (ln == NULL)
         return leave(rc);
     ln->handle = NULL;
     ln->cb = NULL;
+    ln->t309_at = 0;
     interrupt(ln, MV(FAX_STATUS_ABORTED));
     if (ln->state != MV(LINE_STATE_NOLOOP))
         set_state(ln, MV(LINE_STATE_IDLE));
@@ -462,8 +503,8 @@ EXPORT int BfvLineOriginateCall(BTLINE *lp, struct args_call *args)
     if (args == NULL || args->phonenum[0] == 0
             || (args->call_protocol_code != MV(CALL_PROTOCOL_FAX) && args->call_protocol_code != MV(CALL_PROTOCOL_VOICE)))
         return leave(MV(BT_ERR_BAD_ARGUMENT));
-    if (ln->state == MV(LINE_STATE_NOLOOP))
-        return leave(MV(BT_ERR_LINE_DOWN));
+    if (ln->state == MV(LINE_STATE_NOLOOP) || (ln->dchan_down && ln->state == MV(LINE_STATE_IDLE)))
+        return leave(MV(BT_ERR_LINE_DOWN)); /* no signal, or no D-channel to signal the call on */
     if (ln->state != MV(LINE_STATE_IDLE))
         return leave(MV(BT_ERR_WRONG_STATE));
     int progress = ln->next_progress ? ln->next_progress : outbound_progress;
@@ -506,6 +547,7 @@ EXPORT int BfvLineTerminateCall(BTLINE *lp, struct args_call *args)
         return leave(rc);
     if (ln->state == MV(LINE_STATE_IDLE) || ln->state == MV(LINE_STATE_NOLOOP))
         return leave(MV(BT_ERR_WRONG_STATE));
+    ln->t309_at = 0;
     set_state(ln, MV(LINE_STATE_IDLE));
     if (args)
         args->line_state = ln->state;
@@ -527,8 +569,9 @@ EXPORT int BfvLineReset(BTLINE *lp, struct args_call *args)
     ln->digits[0] = 0;
     board_delay(MV(TIME_RESET_MS));
     (void)epoch;
+    ln->t309_at = 0;
     if (ln->handle == lp)
-        set_state(ln, ln->alarm ? MV(LINE_STATE_NOLOOP) : MV(LINE_STATE_IDLE));
+        set_state(ln, rest_state(ln));
     if (args)
         args->line_state = ln->state;
     return leave(ln->handle == lp ? MV(BT_OK) : MV(BT_ERR_BAD_HANDLE));
@@ -932,6 +975,8 @@ static void reset_all(void)
         ln->cb = NULL;
         ln->state = MV(LINE_STATE_IDLE);
         ln->alarm = 0;
+        ln->dchan_down = 0;
+        ln->t309_at = 0;
         ln->busy = 0;
         ln->media = 0;
         ln->next_progress = 0;
@@ -940,6 +985,7 @@ static void reset_all(void)
         ln->digits[0] = 0;
         ln->calling[0] = ln->called[0] = 0;
     }
+    memset(module_fault, 0, sizeof module_fault);
     while (failures != NULL) {
         struct failure *f = failures;
         failures = f->next;
@@ -1024,11 +1070,11 @@ EXPORT long long emu_line_now_ns(void)
     return now;
 }
 
-/* 1 when no callback is queued or running. */
+/* 1 when no callback is queued or running and the timer has seen every change. */
 EXPORT int emu_events_idle(void)
 {
     lock();
-    int idle = ev_head == NULL && inflight == NULL;
+    int idle = ev_head == NULL && inflight == NULL && (!timer_thread_started || timer_settled);
     unlock();
     return idle;
 }
@@ -1050,8 +1096,8 @@ EXPORT int emu_inbound_call(int unit, const char *calling, const char *called)
 {
     lock();
     struct line *ln = unit_line(unit);
-    if (ln == NULL)
-        return leave(-1);
+    if (ln == NULL || ln->dchan_down)
+        return leave(-1); /* without a D-channel the far end cannot signal a call */
     if (ln->state == MV(LINE_STATE_OFF_HOOK) && ln->busy) {
         /* Glare: the far end seizes the line we are dialling on; our originate gives way. */
         ln->glare = 1;
@@ -1074,6 +1120,7 @@ EXPORT int emu_far_end_hangup(int unit)
     if (ln == NULL || ln->state == MV(LINE_STATE_IDLE) || ln->state == MV(LINE_STATE_NOLOOP))
         return leave(-1);
     interrupt(ln, MV(FAX_STATUS_REMOTE_DISCONNECT));
+    ln->t309_at = 0;
     set_state(ln, MV(LINE_STATE_IDLE));
     post(ln, MV(MILL_FACILITY_CALL), MV(CALL_REMOTE_DISCONNECT_EVENT), 0, "");
     return leave(0);
@@ -1124,9 +1171,10 @@ EXPORT int emu_set_alarm(int module, int span, int bits)
         ln->alarm = bits & down_bits;
         if ((bits & down_bits) && !(was & down_bits)) {
             interrupt(ln, MV(FAX_STATUS_LINE_DOWN));
+            ln->t309_at = 0;
             set_state(ln, MV(LINE_STATE_NOLOOP));
         } else if (!(bits & down_bits) && (was & down_bits)) {
-            set_state(ln, MV(LINE_STATE_IDLE));
+            set_state(ln, rest_state(ln));
         }
         if (bits != 0)
             post(ln, MV(MILL_FACILITY_LINE), MV(LINE_ALARM_EVENT), bits, "");
@@ -1134,6 +1182,152 @@ EXPORT int emu_set_alarm(int module, int span, int bits)
             post(ln, MV(MILL_FACILITY_LINE), MV(LINE_ALARM_CLEAR_EVENT), 0, "");
     }
     return leave(0);
+}
+
+/* Clears the call of a line whose T309 ran out; caller holds the lock. */
+static void t309_expired(struct line *ln)
+{
+    ln->t309_at = 0;
+    if (!in_call(ln))
+        return;
+    interrupt(ln, MV(FAX_STATUS_LINE_DOWN));
+    ln->glare = 0;
+    set_state(ln, rest_state(ln));
+    post(ln, MV(MILL_FACILITY_CALL), MV(CALL_REMOTE_DISCONNECT_EVENT), Q850_DESTINATION_OUT_OF_ORDER, "T309 expired");
+}
+
+/* Runs T309 on line time: sleeps until the earliest deadline, or until woken while none is due. */
+static void *timer_main(void *arg)
+{
+    (void)arg;
+    lock();
+    for (;;) {
+        long long now = line_now_ns();
+        long long next = LLONG_MAX;
+        for (int i = 0; i < unit_count(); i++) {
+            struct line *ln = &lines[i];
+            if (ln->t309_at == 0)
+                continue;
+            if (ln->t309_at <= now || (gate_open && time_scale <= 0))
+                t309_expired(ln);
+            else if (ln->t309_at < next)
+                next = ln->t309_at;
+        }
+        timer_settled = 1;
+        if (next == LLONG_MAX || !gate_open || now >= gate_limit_ns) {
+            pthread_cond_wait(&cv, &mu);
+        } else {
+            long long until = next < gate_limit_ns ? next : gate_limit_ns;
+            struct timespec ts;
+            deadline_after(&ts, (until - now) / 1e6 * time_scale);
+            pthread_cond_timedwait(&cv, &mu, &ts);
+        }
+    }
+    return NULL;
+}
+
+/* Lines of B-channels 1..23 of one T1 span (1-based) of a module (from 2); NULL if there is no such span. */
+static struct line *span_lines(int module, int span, int *count)
+{
+    int index = module - 2;
+    int first = (span - 1) * T1_SLOTS;
+    if (index < 0 || index >= n_modules || span < 1 || first >= channels_per_module)
+        return NULL;
+    int n = channels_per_module - first < T1_SLOTS - 1 ? channels_per_module - first : T1_SLOTS - 1;
+    *count = n;
+    return &lines[index * channels_per_module + first];
+}
+
+/*
+ * Takes the D-channel (timeslot 24) of a PRI span down (up = 0) or brings it up. The emulator does not
+ * know the span's protocol: tests call this for spans configured as ISDN PRI only.
+ */
+EXPORT int emu_set_dchannel(int module, int span, int up)
+{
+    int n;
+    lock();
+    struct line *first = span_lines(module, span, &n);
+    if (first == NULL)
+        return leave(-1);
+    int armed = 0;
+    for (struct line *ln = first; ln < first + n; ln++) {
+        if (!up && !ln->dchan_down) {
+            ln->dchan_down = 1;
+            if (in_call(ln)) {
+                /* Q.931 5.8.8: a call survives a data-link failure until T309 expires. */
+                ln->t309_at = line_now_ns() + MV(TIME_T309_MS) * 1000000LL;
+                armed = 1;
+            }
+            post(ln, MV(MILL_FACILITY_LINE), MV(LINE_BCHANNEL_BLOCKED_EVENT), MV(BLOCK_CAUSE_DCHANNEL), "");
+        } else if (up && ln->dchan_down) {
+            ln->dchan_down = 0;
+            ln->t309_at = 0;
+            post(ln, MV(MILL_FACILITY_LINE), MV(LINE_BCHANNEL_UNBLOCKED_EVENT), MV(BLOCK_CAUSE_DCHANNEL), "");
+        }
+    }
+    if (armed && !timer_thread_started) {
+        pthread_attr_t attr;
+        pthread_attr_init(&attr);
+        pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
+        if (pthread_create(&timer_thread, &attr, timer_main, NULL) == 0)
+            timer_thread_started = 1;
+        pthread_attr_destroy(&attr);
+    }
+    wake_all();
+    return leave(0);
+}
+
+/* Fails module `module` (from 2) with a nonzero fault `code`: calls cut, lines NOLOOP, Bfv calls refused. */
+EXPORT int emu_module_fault(int module, int code)
+{
+    int index = module - 2;
+    if (index < 0 || index >= n_modules || code == 0)
+        return -1;
+    lock();
+    if (module_fault[index] != 0)
+        return leave(0);
+    module_fault[index] = code;
+    char text[BFV_TEXT_LEN];
+    snprintf(text, sizeof text, "module %d fault %d", module, code);
+    for (int c = 0; c < channels_per_module; c++) {
+        struct line *ln = &lines[index * channels_per_module + c];
+        interrupt(ln, MV(FAX_STATUS_LINE_DOWN));
+        ln->t309_at = 0;
+        ln->glare = 0;
+        ln->ndigits = 0;
+        ln->digits[0] = 0;
+        set_state(ln, MV(LINE_STATE_NOLOOP));
+        post(ln, MV(MILL_FACILITY_MODULE), MV(MODULE_FAULT_EVENT), code, text);
+    }
+    return leave(0);
+}
+
+/* The failed module `module` works again: its lines are IDLE (NOLOOP while their span is down). */
+EXPORT int emu_module_recover(int module)
+{
+    int index = module - 2;
+    if (index < 0 || index >= n_modules)
+        return -1;
+    lock();
+    if (module_fault[index] == 0)
+        return leave(0);
+    module_fault[index] = 0;
+    for (int c = 0; c < channels_per_module; c++) {
+        struct line *ln = &lines[index * channels_per_module + c];
+        set_state(ln, rest_state(ln));
+        post(ln, MV(MILL_FACILITY_MODULE), MV(MODULE_READY_EVENT), 0, "");
+    }
+    return leave(0);
+}
+
+/* 1 while the module (from 2) has failed, 0 if it works, -1 if there is no such module. */
+EXPORT int emu_module_faulted(int module)
+{
+    int index = module - 2;
+    if (index < 0 || index >= n_modules)
+        return -1;
+    lock();
+    return leave(module_fault[index] != 0);
 }
 
 /* The next call of `function` on `unit` (-1 = any unit) returns `code` and changes nothing. */

@@ -47,6 +47,7 @@
     X(MILL_FACILITY_FAX, 2)                  \
     X(MILL_FACILITY_VOICE, 3)                \
     X(MILL_FACILITY_LINE, 4)                 \
+    X(MILL_FACILITY_MODULE, 5)               \
     X(MILL_VERB_EVENT, 1)                    \
     X(CALL_INCOMING_EVENT, 1)                \
     X(CALL_REMOTE_DISCONNECT_EVENT, 2)       \
@@ -56,6 +57,11 @@
     X(VOICE_DTMF_EVENT, 20)                  \
     X(LINE_ALARM_EVENT, 30)                  \
     X(LINE_ALARM_CLEAR_EVENT, 31)            \
+    X(LINE_BCHANNEL_BLOCKED_EVENT, 32)       \
+    X(LINE_BCHANNEL_UNBLOCKED_EVENT, 33)     \
+    X(MODULE_FAULT_EVENT, 40)                \
+    X(MODULE_READY_EVENT, 41)                \
+    X(BLOCK_CAUSE_DCHANNEL, 1)               \
     X(FAX_STATUS_COMPLETE, 0)                \
     X(FAX_STATUS_REMOTE_DISCONNECT, 1)       \
     X(FAX_STATUS_ABORTED, 2)                 \
@@ -82,6 +88,7 @@
     X(T4_TIMER_VALUE_MS, 3000)               \
     X(T4_TIMEOUT_MS, 15000)                  \
     X(TIME_DTMF_DIGIT_MS, 100)               \
+    X(TIME_T309_MS, 90000)                   \
     X(FAX_BPS, 14400)
 
 /* Layout constants (compile time; the Java structures mirror them). */
@@ -146,8 +153,9 @@ struct args_packet {
     int cmd_specifier;                    /* *_EVENT */
     int unit;                             /* system unit number of the line */
     int line_state;                       /* state when the event was raised */
-    int value;                            /* page number, digit, alarm bits */
-    char text[BFV_TEXT_LEN];              /* caller number or file name */
+    int value;                            /* page number, digit, alarm bits, block cause, fault code,
+                                             Q.850 cause of a remote disconnect (0 = not given) */
+    char text[BFV_TEXT_LEN];              /* caller number, file name or fault text */
 };
 
 typedef void (*bfv_incoming_cmd_func)(BTLINE *lp, struct args_packet *args);

@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,12 +55,16 @@ import org.stroom.ports.hal.api.Vendor;
 import org.stroom.ports.hal.api.VendorException;
 import org.stroom.ports.hal.api.WavInfo;
 import org.stroom.ports.hal.api.WrongStateException;
+import org.stroom.ports.hal.api.event.BoardFault;
+import org.stroom.ports.hal.api.event.BoardRecovered;
 import org.stroom.ports.hal.api.event.CallAlerting;
 import org.stroom.ports.hal.api.event.CallConnected;
 import org.stroom.ports.hal.api.event.CallDisconnected;
 import org.stroom.ports.hal.api.event.CallOffered;
 import org.stroom.ports.hal.api.event.ChannelInService;
 import org.stroom.ports.hal.api.event.ChannelOutOfService;
+import org.stroom.ports.hal.api.event.DChannelDown;
+import org.stroom.ports.hal.api.event.DChannelUp;
 import org.stroom.ports.hal.api.event.DigitReceived;
 import org.stroom.ports.hal.api.event.DigitsCollected;
 import org.stroom.ports.hal.api.event.DigitsSent;
@@ -89,11 +94,14 @@ import org.stroom.ports.hal.brooktrout.jna.BfvLine.VoiceTermination;
 import org.stroom.ports.hal.brooktrout.jna.BfvLineState;
 import org.stroom.ports.hal.brooktrout.jna.BfvModel;
 import org.stroom.ports.hal.brooktrout.jna.BfvNative;
+import org.stroom.ports.t1.Alarm;
 import org.stroom.ports.t1.AlarmIntegrator;
 import org.stroom.ports.t1.AlarmTransition;
+import org.stroom.ports.t1.DChannelState;
 import org.stroom.ports.t1.Defect;
 import org.stroom.ports.t1.NanoClock;
 import org.stroom.ports.t1.PerformanceCounters;
+import org.stroom.ports.t1.Signalling;
 import org.stroom.ports.t1.SpanConfig;
 import org.stroom.ports.t1.SpanLocation;
 import org.stroom.ports.t1.SpanStatus;
@@ -160,6 +168,7 @@ public final class BrooktroutBackend implements HalBackend {
     private final ExecutorService ops;
     private final Thread pump;
     private volatile BackendState state = BackendState.IN_SERVICE;
+    private ModuleHealth health; // pump thread only, after open
 
     private BrooktroutBackend(BrooktroutSettings settings, BackendOptions options) {
         this.settings = settings;
@@ -220,6 +229,9 @@ public final class BrooktroutBackend implements HalBackend {
                 bfv.onIncomingCommand(new Sink());
             }
         }
+        Map<SpanLocation, Signalling> signalling = new TreeMap<>();
+        spans.forEach((loc, span) -> signalling.put(loc, span.config.signalling()));
+        health = new ModuleHealth(signalling);
         for (Map.Entry<Integer, List<SpanLocation>> e : byBoard.entrySet()) {
             BoardModel m = settings.boards().get(e.getKey());
             List<SpanLocation> locs = e.getValue();
@@ -295,9 +307,11 @@ public final class BrooktroutBackend implements HalBackend {
         if (kind == BfvEventKind.INCOMING_CALL) {
             onIncoming(l);
         } else if (kind == BfvEventKind.REMOTE_DISCONNECT) {
+            // the module may give the network's cause (modelled: e.g. 27 when its T309 cleared the call)
+            Q850Cause cause = c.value() >= 1 && c.value() <= 127 ? new Q850Cause(c.value()) : Q850Cause.NORMAL_CLEARING;
             synchronized (l) {
                 if (l.call != null) {
-                    disconnectWhenIdle(l, Q850Cause.NORMAL_CLEARING, true);
+                    disconnectWhenIdle(l, cause, true);
                 }
             }
         } else if (kind == BfvEventKind.FAX_PAGE_SENT || kind == BfvEventKind.FAX_PAGE_RECEIVED) {
@@ -319,6 +333,13 @@ public final class BrooktroutBackend implements HalBackend {
             if (!defects.equals(s.defects)) {
                 s.defects = defects;
                 applyAlarms(s, s.integrator.setDefects(defects));
+            }
+        } else if (kind == BfvEventKind.DCHANNEL_DOWN
+                || kind == BfvEventKind.DCHANNEL_UP
+                || kind == BfvEventKind.MODULE_FAULT
+                || kind == BfvEventKind.MODULE_READY) {
+            for (Span s : applyHealth(health.onCommand(l.span.location, c))) {
+                refreshLines(s);
             }
         }
     }
@@ -350,20 +371,91 @@ public final class BrooktroutBackend implements HalBackend {
                     : new SpanAlarmCleared(seq, at, s.location, t.alarm()));
         }
         s.status = s.status.withAlarms(s.integrator.declared());
-        boolean usable = s.status.usableForTraffic();
+        applyHealth(health.onAlarms(s.location, s.integrator.declared()));
+        refreshLines(s);
+    }
+
+    /** Publishes D-channel and module changes, updates span state; returns the spans they touch. */
+    private Set<Span> applyHealth(List<ModuleHealth.Change> changes) {
+        Set<Span> touched = new LinkedHashSet<>();
+        for (ModuleHealth.Change change : changes) {
+            if (change instanceof ModuleHealth.DChannelChanged) {
+                ModuleHealth.DChannelChanged d = (ModuleHealth.DChannelChanged) change;
+                Span s = spans.get(d.span());
+                s.status = s.status.withDChannel(d.state());
+                hub.publish((seq, at) -> d.state() == DChannelState.DOWN
+                        ? new DChannelDown(seq, at, d.span())
+                        : new DChannelUp(seq, at, d.span()));
+                touched.add(s);
+            } else if (change instanceof ModuleHealth.ModuleFailed) {
+                ModuleHealth.ModuleFailed f = (ModuleHealth.ModuleFailed) change;
+                hub.publish((seq, at) -> new BoardFault(seq, at, f.board(), f.reason()));
+                touched.addAll(spansOf(f.board().board(), f.reason()));
+            } else if (change instanceof ModuleHealth.ModuleRecovered) {
+                ModuleHealth.ModuleRecovered r = (ModuleHealth.ModuleRecovered) change;
+                hub.publish((seq, at) -> new BoardRecovered(seq, at, r.board()));
+                touched.addAll(spansOf(r.board().board(), null));
+            } else {
+                throw new IllegalStateException("brooktrout: unhandled module health change " + change);
+            }
+        }
+        return touched;
+    }
+
+    /** Sets the module fault of every span on {@code board}; returns them. */
+    private List<Span> spansOf(int board, String fault) {
+        List<Span> out = new ArrayList<>();
+        for (Span s : spans.values()) {
+            if (s.location.board() == board) {
+                s.moduleFault = fault;
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /** Brings every channel of the span in line with its span's and module's state. */
+    private void refreshLines(Span s) {
         for (Line l : s.lines) {
             synchronized (l) {
+                Outage o = outage(l);
                 ChannelState st = l.sm.state();
-                if (!usable && l.call != null) {
-                    disconnectWhenIdle(l, Q850Cause.NETWORK_OUT_OF_ORDER, true);
-                } else if (!usable && st == ChannelState.IDLE) {
-                    outOfService(l, s.status.unusableReason());
-                } else if (usable && st == ChannelState.OUT_OF_SERVICE) {
+                if (o != null && l.call != null) {
+                    if (o.dropsCalls()) {
+                        disconnectWhenIdle(l, o.cause(), o.farEnd());
+                    }
+                } else if (o != null && st == ChannelState.IDLE) {
+                    outOfService(l, o.reason());
+                } else if (o == null && st == ChannelState.OUT_OF_SERVICE) {
                     l.sm.transition(ChannelState.IDLE, clock.nanos(), "span usable");
                     hub.publish((seq, at) -> new ChannelInService(seq, at, l.id));
                 }
             }
         }
+    }
+
+    /**
+     * Why a channel cannot carry calls, and what that does to a call on it.
+     *
+     * @param dropsCalls whether calls up are cleared now ({@code cause}, {@code farEnd}); a D-channel
+     *     failure leaves them to the module's T309
+     */
+    private record Outage(String reason, Q850Cause cause, boolean farEnd, boolean dropsCalls) {}
+
+    /** @return why the line's channel is unusable now, or null when it is usable */
+    private static Outage outage(Line l) {
+        String fault = l.span.moduleFault;
+        if (fault != null) {
+            return new Outage("board fault: " + fault, Q850Cause.TEMPORARY_FAILURE, false, true);
+        }
+        SpanStatus st = l.span.status;
+        if (Alarm.blocksTraffic(st.alarms())) {
+            return new Outage(st.unusableReason(), Q850Cause.NETWORK_OUT_OF_ORDER, true, true);
+        }
+        if (!st.usableForTraffic()) {
+            return new Outage(st.unusableReason(), Q850Cause.NORMAL_UNSPECIFIED, true, false);
+        }
+        return null;
     }
 
     private void outOfService(Line l, String reason) {
@@ -380,9 +472,7 @@ public final class BrooktroutBackend implements HalBackend {
             if (l.sm.state().inCall()) {
                 return; // this ring was already offered after a glare
             }
-            if (l.sm.state() != ChannelState.IDLE
-                    || state != BackendState.IN_SERVICE
-                    || !l.span.status.usableForTraffic()) {
+            if (l.sm.state() != ChannelState.IDLE || state != BackendState.IN_SERVICE || outage(l) != null) {
                 try {
                     l.bfv.terminate(); // refuse: blocked, busy, out of service
                 } catch (VendorException e) {
@@ -434,10 +524,11 @@ public final class BrooktroutBackend implements HalBackend {
         l.pendingCause = null;
         l.pagesReported = 0;
         hub.publish((seq, at) -> new CallDisconnected(seq, at, l.id, call, cause, farEnd));
-        if (l.span.status.usableForTraffic()) {
+        Outage o = outage(l);
+        if (o == null) {
             l.sm.transition(ChannelState.IDLE, clock.nanos(), "released");
         } else {
-            outOfService(l, l.span.status.unusableReason());
+            outOfService(l, o.reason());
         }
     }
 
@@ -723,7 +814,9 @@ public final class BrooktroutBackend implements HalBackend {
         synchronized (l) {
             l.sm.require("hangUp", CALL_STATES);
             if (l.op != null) {
-                l.bfv.reset(); // aborts the blocking call; its completion then clears the call
+                if (l.span.moduleFault == null) {
+                    l.bfv.reset(); // aborts the blocking call; its completion then clears the call
+                } // else the failed module has already cut the blocking call short, and refuses a reset
                 if (l.pendingCause == null) {
                     l.pendingCause = cause;
                     l.pendingFarEnd = false;
@@ -970,11 +1063,12 @@ public final class BrooktroutBackend implements HalBackend {
                 hub.publish((seq, at) -> new ChannelOutOfService(seq, at, l.id, "blocked"));
             } else {
                 l.sm.require("unblock", EnumSet.of(ChannelState.BLOCKED));
-                if (l.span.status.usableForTraffic()) {
+                Outage o = outage(l);
+                if (o == null) {
                     l.sm.transition(ChannelState.IDLE, clock.nanos(), "unblocked");
                     hub.publish((seq, at) -> new ChannelInService(seq, at, l.id));
                 } else {
-                    l.sm.transition(ChannelState.OUT_OF_SERVICE, clock.nanos(), l.span.status.unusableReason());
+                    l.sm.transition(ChannelState.OUT_OF_SERVICE, clock.nanos(), o.reason());
                 }
             }
         }
@@ -1111,6 +1205,7 @@ public final class BrooktroutBackend implements HalBackend {
         final AlarmIntegrator integrator;
         final List<Line> lines = new ArrayList<>();
         volatile SpanStatus status;
+        volatile String moduleFault; // why the span's module failed; null while it works
         Set<Defect> defects = EnumSet.noneOf(Defect.class);
 
         Span(SpanLocation location, SpanConfig config, AlarmIntegrator integrator) {

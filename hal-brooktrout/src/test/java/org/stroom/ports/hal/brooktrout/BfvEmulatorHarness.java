@@ -36,6 +36,8 @@ import org.stroom.ports.hal.tck.OutboundBehaviour;
 import org.stroom.ports.hal.tck.TckHarness;
 import org.stroom.ports.t1.Defect;
 import org.stroom.ports.t1.NanoClock;
+import org.stroom.ports.t1.Signalling;
+import org.stroom.ports.t1.SpanConfig;
 import org.stroom.ports.t1.SpanLocation;
 
 /**
@@ -54,6 +56,7 @@ final class BfvEmulatorHarness implements TckHarness {
     static final double SCALE = 0.02;
 
     private static final int CHANNELS_PER_MODULE = 48;
+    private static final int FAULT_CODE = 7;
     private static final AtomicLong UNUSED_IDS = new AtomicLong(Long.MAX_VALUE / 2);
 
     private final BfvEmulator emu = BfvEmulator.INSTANCE;
@@ -263,19 +266,35 @@ final class BfvEmulatorHarness implements TckHarness {
         awaitQuiet();
     }
 
+    /**
+     * The emulator's module blocks the span's B-channels for the D-channel (modelled); calls up last
+     * until its T309 clears them.
+     *
+     * @throws IllegalArgumentException when {@code span} is not an ISDN PRI span of the backend
+     */
     @Override
     public void setDChannel(SpanLocation span, boolean up) {
-        throw new UnsupportedOperationException("the Bfv emulator has no D-channel model");
+        Signalling signalling =
+                backend.span(span).config().map(SpanConfig::signalling).orElse(null);
+        if (signalling != Signalling.ISDN_PRI) {
+            throw new IllegalArgumentException(
+                    "setDChannel: span " + span + " signals " + signalling + ", which has no D-channel");
+        }
+        check(emu.emu_set_dchannel(span.board(), span.port(), up ? 1 : 0), "emu_set_dchannel");
+        awaitQuiet();
     }
 
+    /** The emulator's module fails with fault code {@value #FAULT_CODE} (modelled). */
     @Override
     public void boardFault(BoardId board) {
-        throw new UnsupportedOperationException("the Bfv emulator has no board-fault model");
+        check(emu.emu_module_fault(board.board(), FAULT_CODE), "emu_module_fault");
+        awaitQuiet();
     }
 
     @Override
     public void boardRecover(BoardId board) {
-        throw new UnsupportedOperationException("the Bfv emulator has no board-fault model");
+        check(emu.emu_module_recover(board.board()), "emu_module_recover");
+        awaitQuiet();
     }
 
     @Override
@@ -294,6 +313,8 @@ final class BfvEmulatorHarness implements TckHarness {
                 Capability.FAX,
                 Capability.GLARE,
                 Capability.LINE_DEFECTS,
+                Capability.DCHANNEL,
+                Capability.BOARD_FAULT,
                 Capability.OPERATION_FAILURE);
     }
 

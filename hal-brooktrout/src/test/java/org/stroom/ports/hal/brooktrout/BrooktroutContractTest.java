@@ -1,8 +1,6 @@
 package org.stroom.ports.hal.brooktrout;
 
 import java.nio.file.Path;
-import net.jqwik.api.Disabled;
-import net.jqwik.api.Example;
 import org.stroom.ports.hal.api.spi.BackendOptions;
 import org.stroom.ports.hal.api.spi.BackendProvider;
 import org.stroom.ports.hal.tck.AlarmContract;
@@ -49,14 +47,4 @@ class BrooktroutContractTest
         BfvEmulatorHarness.resetEmulator();
         return BfvEmulatorHarness.options(OPTIONS_DIR);
     }
-
-    @Override
-    @Example
-    @Disabled("the Bfv API documents no D-channel status, so neither the backend nor the emulator models it")
-    public void dChannelDownTakesPriChannelsOutOfServiceUntilItIsUp() {}
-
-    @Override
-    @Example
-    @Disabled("the Bfv API documents no board-fault notification, so neither the backend nor the emulator models it")
-    public void boardFaultTakesEveryChannelOfTheBoardOutOfServiceUntilRecovery() {}
 }

@@ -1,8 +1,11 @@
 package org.stroom.ports.hal.brooktrout.jna;
 
 /**
- * What an incoming-command callback reports, decoded from (facility, specifier). The documented
- * example is fax / event / T4 adaptation info (facts §14); the other kinds are modelled.
+ * What an incoming-command callback reports, decoded from (facility, specifier) and, for B-channel
+ * blocks, the cause in {@code value}. The documented example is fax / event / T4 adaptation info (facts
+ * §14); the other kinds are modelled: the guide documents that the module reports B-channel
+ * block/unblock and sends unsolicited module messages, but not their codes, nor any D-channel status or
+ * board-fault notice.
  *
  * <p>Thread-safety: immutable.
  */
@@ -23,6 +26,21 @@ public enum BfvEventKind {
     ALARM,
     /** The line's span alarm cleared. */
     ALARM_CLEAR,
+    /**
+     * The module blocked the line's B-channel because its span's D-channel went down (modelled: a
+     * B-channel block with cause {@code BLOCK_CAUSE_DCHANNEL}). Calls up may last until the module's
+     * T309 clears them; new calls are refused.
+     */
+    DCHANNEL_DOWN,
+    /** The module unblocked the line's B-channel: its span's D-channel is up again (modelled). */
+    DCHANNEL_UP,
+    /**
+     * The line's module failed (modelled): its calls are gone, its lines are NOLOOP and refuse Bfv
+     * calls with {@code BT_ERR_HARDWARE}; {@code value} is the fault code, {@code text} the module's text.
+     */
+    MODULE_FAULT,
+    /** The line's module works again after a fault (modelled); the line is IDLE unless its span is down. */
+    MODULE_READY,
     /** A combination the model does not know; the raw codes are kept. */
     UNKNOWN
 }

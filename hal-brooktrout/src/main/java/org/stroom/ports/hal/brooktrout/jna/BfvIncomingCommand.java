@@ -13,8 +13,9 @@ import java.util.Optional;
  * @param verb raw {@code args_packet.cmd_verb}
  * @param specifier raw {@code args_packet.cmd_specifier}
  * @param lineStateCode raw line-state code when the event was raised
- * @param value page number, digit or alarm bits, by kind
- * @param text caller number or file name, by kind; never null
+ * @param value page number, digit, alarm bits, block cause, fault code, or the Q.850 cause of a remote
+ *     disconnect (0 = not given), by kind
+ * @param text caller number, file name or fault text, by kind; never null
  *     <p>Thread-safety: immutable.
  */
 public record BfvIncomingCommand(
@@ -61,12 +62,12 @@ public record BfvIncomingCommand(
             String text) {
         BfvEventKind kind = BfvEventKind.UNKNOWN;
         if (verb == model.get(BfvModel.Key.MILL_VERB_EVENT)) {
-            kind = kindOf(model, facility, specifier);
+            kind = kindOf(model, facility, specifier, value);
         }
         return new BfvIncomingCommand(unit, kind, facility, verb, specifier, lineStateCode, value, text);
     }
 
-    private static BfvEventKind kindOf(BfvModel m, int facility, int specifier) {
+    private static BfvEventKind kindOf(BfvModel m, int facility, int specifier, int value) {
         if (facility == m.get(BfvModel.Key.MILL_FACILITY_CALL)) {
             if (specifier == m.get(BfvModel.Key.CALL_INCOMING_EVENT)) {
                 return BfvEventKind.INCOMING_CALL;
@@ -94,6 +95,22 @@ public record BfvIncomingCommand(
             }
             if (specifier == m.get(BfvModel.Key.LINE_ALARM_CLEAR_EVENT)) {
                 return BfvEventKind.ALARM_CLEAR;
+            }
+            // a B-channel blocked for another cause (e.g. far-end maintenance) is not a D-channel report
+            if (value == m.get(BfvModel.Key.BLOCK_CAUSE_DCHANNEL)) {
+                if (specifier == m.get(BfvModel.Key.LINE_BCHANNEL_BLOCKED_EVENT)) {
+                    return BfvEventKind.DCHANNEL_DOWN;
+                }
+                if (specifier == m.get(BfvModel.Key.LINE_BCHANNEL_UNBLOCKED_EVENT)) {
+                    return BfvEventKind.DCHANNEL_UP;
+                }
+            }
+        } else if (facility == m.get(BfvModel.Key.MILL_FACILITY_MODULE)) {
+            if (specifier == m.get(BfvModel.Key.MODULE_FAULT_EVENT)) {
+                return BfvEventKind.MODULE_FAULT;
+            }
+            if (specifier == m.get(BfvModel.Key.MODULE_READY_EVENT)) {
+                return BfvEventKind.MODULE_READY;
             }
         }
         return BfvEventKind.UNKNOWN;

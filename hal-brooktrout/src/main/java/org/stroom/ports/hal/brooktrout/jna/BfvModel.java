@@ -64,7 +64,9 @@ public final class BfvModel {
      * Every modelled numeric value, named as in the C emulator. Group prefixes: {@code BT_} return codes
      * (0 = success, negative = error), {@code LINE_STATE_}, {@code CALL_PROTOCOL_}, {@code CALL_PROGRESS_},
      * {@code MILL_FACILITY_}, {@code MILL_VERB_}, event specifiers ({@code *_EVENT}), {@code FAX_STATUS_},
-     * {@code VOICE_TERM_}, {@code ALARM_} bits, {@code TIME_} emulator timings in line milliseconds.
+     * {@code VOICE_TERM_}, {@code ALARM_} bits, {@code BLOCK_CAUSE_} (why the module blocked a B-channel),
+     * {@code TIME_} emulator timings in line milliseconds ({@code TIME_T309_MS}: how long the module keeps
+     * calls up after its span's D-channel went down, Q.931 T309).
      */
     public enum Key {
         BT_OK(0),
@@ -102,6 +104,7 @@ public final class BfvModel {
         MILL_FACILITY_FAX(2),
         MILL_FACILITY_VOICE(3),
         MILL_FACILITY_LINE(4),
+        MILL_FACILITY_MODULE(5),
         MILL_VERB_EVENT(1),
         CALL_INCOMING_EVENT(1),
         CALL_REMOTE_DISCONNECT_EVENT(2),
@@ -111,6 +114,11 @@ public final class BfvModel {
         VOICE_DTMF_EVENT(20),
         LINE_ALARM_EVENT(30),
         LINE_ALARM_CLEAR_EVENT(31),
+        LINE_BCHANNEL_BLOCKED_EVENT(32),
+        LINE_BCHANNEL_UNBLOCKED_EVENT(33),
+        MODULE_FAULT_EVENT(40),
+        MODULE_READY_EVENT(41),
+        BLOCK_CAUSE_DCHANNEL(1),
         FAX_STATUS_COMPLETE(0),
         FAX_STATUS_REMOTE_DISCONNECT(1),
         FAX_STATUS_ABORTED(2),
@@ -137,6 +145,7 @@ public final class BfvModel {
         T4_TIMER_VALUE_MS(3000),
         T4_TIMEOUT_MS(15000),
         TIME_DTMF_DIGIT_MS(100),
+        TIME_T309_MS(90000),
         FAX_BPS(14400);
 
         private final int defaultValue;
@@ -175,7 +184,8 @@ public final class BfvModel {
         "MILL_VERB_",
         "FAX_STATUS_",
         "VOICE_TERM_",
-        "ALARM_"
+        "ALARM_",
+        "BLOCK_CAUSE_"
     };
 
     private static final Map<Key, String> ERROR_TEXT = errorTexts();

@@ -39,6 +39,14 @@ public interface BfvEmulator extends Library {
 
     int emu_set_alarm(int module, int span, int bits);
 
+    int emu_set_dchannel(int module, int span, int up);
+
+    int emu_module_fault(int module, int code);
+
+    int emu_module_recover(int module);
+
+    int emu_module_faulted(int module);
+
     int emu_inject_failure(String function, int unit, int code);
 
     int emu_inject_dtmf(int unit, String digits);
