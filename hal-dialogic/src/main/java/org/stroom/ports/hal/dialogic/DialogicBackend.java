@@ -62,12 +62,16 @@ import org.stroom.ports.hal.api.Vendor;
 import org.stroom.ports.hal.api.VendorException;
 import org.stroom.ports.hal.api.WavInfo;
 import org.stroom.ports.hal.api.WrongStateException;
+import org.stroom.ports.hal.api.event.BoardFault;
+import org.stroom.ports.hal.api.event.BoardRecovered;
 import org.stroom.ports.hal.api.event.CallAlerting;
 import org.stroom.ports.hal.api.event.CallConnected;
 import org.stroom.ports.hal.api.event.CallDisconnected;
 import org.stroom.ports.hal.api.event.CallOffered;
 import org.stroom.ports.hal.api.event.ChannelInService;
 import org.stroom.ports.hal.api.event.ChannelOutOfService;
+import org.stroom.ports.hal.api.event.DChannelDown;
+import org.stroom.ports.hal.api.event.DChannelUp;
 import org.stroom.ports.hal.api.event.DigitReceived;
 import org.stroom.ports.hal.api.event.DigitsCollected;
 import org.stroom.ports.hal.api.event.DigitsSent;
@@ -110,6 +114,7 @@ import org.stroom.ports.t1.AlarmIntegrator;
 import org.stroom.ports.t1.AlarmTimings;
 import org.stroom.ports.t1.AlarmTransition;
 import org.stroom.ports.t1.CircuitId;
+import org.stroom.ports.t1.DChannelState;
 import org.stroom.ports.t1.Defect;
 import org.stroom.ports.t1.Ds0Layout;
 import org.stroom.ports.t1.NanoClock;
@@ -143,7 +148,15 @@ import org.stroom.ports.t1.SpanStatus;
  * <p>Alarms: the DTI trunk alarms (LOS, OOF or RED, RBL, RYEL) are raw defects (LOS, LOF, AIS, RAI)
  * fed to a t1-span {@link AlarmIntegrator} per span, so RED, BLUE and YELLOW are declared and cleared
  * after the standard integration times of the backend clock. RED and BLUE take the span's channels
- * out of service.
+ * out of service and clear their calls (cause 38).
+ *
+ * <p>D-channel and board faults: a PRI span's D-channel is down when GlobalCall reports it down
+ * (GCEV_D_CHAN_STATUS, read at open with gc_GetLinedevState), when RED or BLUE is declared, or when
+ * its board has failed. Down, the span's idle channels go out of service at once; calls in progress
+ * are left to GlobalCall, which clears them (Q.931 T309). A board has failed while one of its trunks
+ * reports DTEV_OUTSERVICE with an error and until every one reports it back in service: its channels
+ * go out of service and its calls are cleared by us (cause 41). Line-level GCEV_BLOCKED and
+ * GCEV_UNBLOCKED are not used: availability comes from these causes.
  *
  * <p>Modelled choices, documented in docs/backends/dialogic.md: digit collection holds at most 31
  * digits (the DV_DIGIT buffer); the first-digit timeout is the backend's own timer (DX_IDDTIME runs
@@ -163,6 +176,9 @@ public final class DialogicBackend implements HalBackend {
     private static final long MAX_WAIT_MS = 50;
     private static final long FALLBACK_CALL_IDS = 1L << 40;
     private static final int BYTES_PER_MS = 8;
+    /** Q.850 cause 27: how the emulator's D-channel clearing (GCRV_SIGNALLING, T309) is reported. */
+    private static final Q850Cause DESTINATION_OUT_OF_ORDER = new Q850Cause(27);
+
     private static final Set<PortKind> KINDS = EnumSet.of(PortKind.FAX, PortKind.VOICE);
     private static final Set<ChannelState> CLEARABLE = EnumSet.of(OFFERED, ALERTING, DIALLING, CONNECTED);
     private static final int T1_DEFECT_MASK = DtConstants.DTEC_LOS
@@ -181,6 +197,7 @@ public final class DialogicBackend implements HalBackend {
     private final ConcurrentLinkedQueue<EventHub.EventFactory> outbox = new ConcurrentLinkedQueue<>();
     private final List<BoardInfo> boards = new ArrayList<>();
     private final Map<SpanLocation, SpanState> spans = new LinkedHashMap<>();
+    private final Map<Integer, BoardState> boardStates = new TreeMap<>();
     private final TreeMap<ChannelId, Chan> channels = new TreeMap<>();
     private final Map<Long, Chan> byLine = new HashMap<>();
     private final Map<Long, Chan> byVoice = new HashMap<>();
@@ -242,7 +259,11 @@ public final class DialogicBackend implements HalBackend {
                     : SpanConfig.cas(new CircuitId("dtiB" + t.number()), settings.signalling(), 0, List.of());
             DtiDevice trunk = calls.dtOpen("dtiB" + t.number());
             calls.dtSetevtmsk(trunk, DtConstants.DTG_T1ERREVT, T1_DEFECT_MASK, DtConstants.DTA_SETMSK);
-            SpanState span = new SpanState(t.location(), config, new AlarmIntegrator(AlarmTimings.DEFAULT, clock));
+            BoardState board = boardStates.computeIfAbsent(
+                    t.location().board(), b -> new BoardState(new BoardId(settings.machine(), b)));
+            SpanState span = new SpanState(
+                    t.location(), config, new AlarmIntegrator(AlarmTimings.DEFAULT, clock), board, "dtiB" + t.number());
+            board.spans.add(span);
             spans.put(t.location(), span);
             byTrunk.put((long) trunk.value(), span);
             for (int ds0 : config.layout().bearerTimeslots()) {
@@ -259,6 +280,7 @@ public final class DialogicBackend implements HalBackend {
                 byVoice.put((long) voice.value(), c);
                 byFax.put((long) fax.value(), c);
             }
+            initialDChannel(span);
         }
         for (Map.Entry<Integer, List<SpanLocation>> e : spansByBoard.entrySet()) {
             int n = e.getValue().size() * Ds0Layout.TIMESLOTS;
@@ -282,6 +304,28 @@ public final class DialogicBackend implements HalBackend {
                             n)));
         }
         handles = calls.registry().handles();
+    }
+
+    /** Reads a PRI span's D-channel state at open; its channels start out of service when it is down. */
+    private void initialDChannel(SpanState span) {
+        if (!span.pri() || span.channels.isEmpty()) {
+            return;
+        }
+        try {
+            int d = calls.gcGetLinedevState(span.channels.get(0).line, GcConstants.GCGLS_DCHANNEL);
+            span.gcDChannelUp = d == GcConstants.GCLS_INSERVICE;
+        } catch (VendorException e) { // a library without the query still reports changes by event
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "dialogic: D-channel state of " + span.location + " unknown, taken" + " as up: " + e.getMessage());
+        }
+        span.reportedD = span.dChannel();
+        span.usableFlag = span.usable();
+        if (!span.usableFlag) {
+            for (Chan c : span.channels) {
+                c.sm.transition(OUT_OF_SERVICE, clock.nanos(), span.unusableReason());
+            }
+        }
     }
 
     // ---- queries --------------------------------------------------------------------------------
@@ -388,7 +432,7 @@ public final class DialogicBackend implements HalBackend {
         run(() -> {
             Chan c = chan(channel);
             requireInbound(c, "reject", EnumSet.of(OFFERED, ALERTING));
-            clear(c, cause, false, "rejected by us");
+            clear(c, cause, false, true, "rejected by us");
             return null;
         });
     }
@@ -417,7 +461,7 @@ public final class DialogicBackend implements HalBackend {
         run(() -> {
             Chan c = chan(channel);
             c.sm.require("hangUp", CLEARABLE);
-            clear(c, cause, false, "cleared by us");
+            clear(c, cause, false, true, "cleared by us");
             return null;
         });
     }
@@ -726,8 +770,16 @@ public final class DialogicBackend implements HalBackend {
             }
             return;
         }
+        if (g instanceof GcEvent.DChannelStatus d) {
+            SpanState s = c.span;
+            if (s.pri() && s.gcDChannelUp != d.up()) {
+                s.gcDChannelUp = d.up();
+                refresh(s);
+            }
+            return;
+        }
         if (!(g instanceof GcEvent.CallEvent ce)) {
-            return; // line-level events: availability comes from the integrated trunk alarms
+            return; // other line-level events (BLOCKED, UNBLOCKED, ALARM): availability comes from their causes
         }
         CallRec r = byCrn.get(ce.crn().value());
         if (r == null) {
@@ -764,6 +816,9 @@ public final class DialogicBackend implements HalBackend {
                 c.call = null;
                 if (c.sm.state() == DISCONNECTING) {
                     toIdleOrOutOfService(c, "call released");
+                } else if (c.sm.state() == OUT_OF_SERVICE && c.span.usable()) {
+                    // the span came back while this call was still being released
+                    backInService(c, "call released");
                 }
             }
         }
@@ -900,24 +955,61 @@ public final class DialogicBackend implements HalBackend {
 
     private void onTrunk(DtiEvent d) {
         SpanState s = byTrunk.get((long) d.device().value());
-        if (s == null || !(d instanceof DtiEvent.TrunkAlarm a)) {
+        if (s == null) {
             return;
         }
-        Defect defect = defect(a.alarmCode());
-        if (defect != null) {
-            apply(s, a.recovered() ? s.integrator.clear(defect) : s.integrator.raise(defect));
+        if (d instanceof DtiEvent.TrunkAlarm a) {
+            Defect defect = defect(a.alarmCode());
+            if (defect != null) {
+                apply(s, a.recovered() ? s.integrator.clear(defect) : s.integrator.raise(defect));
+            }
+        } else if (d instanceof DtiEvent.ServiceChange sc) {
+            onBoardService(s, sc);
+        }
+    }
+
+    /** DTEV_OUTSERVICE on one trunk: the whole board fails with its first trunk and recovers with its last. */
+    private void onBoardService(SpanState s, DtiEvent.ServiceChange sc) {
+        BoardState b = s.board;
+        boolean wasFaulted = b.faulted();
+        if (sc.inService()) {
+            b.failedTrunks.remove(s.location);
+        } else {
+            b.failedTrunks.put(
+                    s.location, "firmware error " + DtConstants.errorName(sc.error()) + " on " + s.trunkName);
+        }
+        BoardId id = b.id;
+        if (!wasFaulted && b.faulted()) {
+            String reason = b.faultReason();
+            emit((seq, at) -> new BoardFault(seq, at, id, reason));
+        } else if (wasFaulted && !b.faulted()) {
+            emit((seq, at) -> new BoardRecovered(seq, at, id));
+        } else {
+            return;
+        }
+        for (SpanState span : b.spans) {
+            refresh(span);
+            if (b.faulted()) {
+                clearCalls(span, Q850Cause.TEMPORARY_FAILURE, false, "board fault");
+            }
         }
     }
 
     // ---- transitions shared by API and pump -----------------------------------------------------
 
-    /** Starts clearing the current call: drop it (ours) or acknowledge (far end), stop media, report. */
-    private void clear(Chan c, Q850Cause cause, boolean farEnd, String why) {
+    /**
+     * Starts clearing the current call: drop it (ours) or acknowledge (far end), stop media, report.
+     *
+     * @param fromApi true when an API call asked for it: a refused drop then throws and leaves the channel
+     *     unchanged; false on the event pump, where a refused drop is logged
+     */
+    private void clear(Chan c, Q850Cause cause, boolean farEnd, boolean fromApi, String why) {
         CallRec r = c.call;
-        if (!farEnd) {
-            calls.gcDropCall(r.crn, cause.code()); // may throw: the channel is then unchanged
+        if (fromApi) {
+            calls.gcDropCall(r.crn, cause.code());
         } else {
-            quietly("gc_DropCall", () -> calls.gcDropCall(r.crn, GcConstants.GC_NORMAL_CLEARING));
+            int dropCause = farEnd ? GcConstants.GC_NORMAL_CLEARING : cause.code();
+            quietly("gc_DropCall", () -> calls.gcDropCall(r.crn, dropCause));
         }
         r.dropped = true;
         if (c.sm.state() != DISCONNECTING) {
@@ -933,7 +1025,7 @@ public final class DialogicBackend implements HalBackend {
 
     private void farEndCleared(Chan c, CallRec r, Q850Cause cause) {
         if (c.call == r && !r.ended && c.pending == null) {
-            clear(c, cause, true, "cleared by the far end");
+            clear(c, cause, true, false, "cleared by the far end");
         }
     }
 
@@ -985,40 +1077,82 @@ public final class DialogicBackend implements HalBackend {
         if (transitions.isEmpty()) {
             return;
         }
-        boolean wasUsable = s.usableFlag;
+        boolean wasBlocking = s.alarmBlocked;
         for (AlarmTransition t : transitions) {
             SpanLocation loc = s.location;
             emit((seq, at) -> t.declared()
                     ? new SpanAlarmRaised(seq, at, loc, t.alarm())
                     : new SpanAlarmCleared(seq, at, loc, t.alarm()));
         }
-        s.usableFlag = !Alarm.blocksTraffic(s.integrator.declared());
-        if (wasUsable && !s.usableFlag) {
+        s.alarmBlocked = Alarm.blocksTraffic(s.integrator.declared());
+        refresh(s);
+        if (!wasBlocking && s.alarmBlocked) {
+            clearCalls(s, Q850Cause.NETWORK_OUT_OF_ORDER, true, "span alarm");
+        }
+    }
+
+    /** Clears every call in progress on the span (from the event pump: a refused drop is logged, not thrown). */
+    private void clearCalls(SpanState s, Q850Cause cause, boolean farEnd, String why) {
+        for (Chan c : s.channels) {
+            if (c.call != null
+                    && !c.call.ended
+                    && c.pending == null
+                    && c.sm.state().inCall()) {
+                clear(c, cause, farEnd, false, why);
+                if (!s.usable()) {
+                    c.sm.transition(OUT_OF_SERVICE, clock.nanos(), s.unusableReason());
+                    String reason = s.unusableReason();
+                    emit((seq, at) -> new ChannelOutOfService(seq, at, c.id, reason));
+                }
+            }
+        }
+    }
+
+    /**
+     * Re-derives what the span's causes (alarms, D-channel, board) mean for it: publishes a D-channel
+     * change, then takes idle channels out of service when the span became unusable, or brings them back
+     * when it became usable. Calls in progress are not touched here.
+     */
+    private void refresh(SpanState s) {
+        DChannelState d = s.dChannel();
+        if (d != s.reportedD) {
+            s.reportedD = d;
+            SpanLocation loc = s.location;
+            if (d == DChannelState.DOWN) {
+                emit((seq, at) -> new DChannelDown(seq, at, loc));
+            } else if (d == DChannelState.UP) {
+                emit((seq, at) -> new DChannelUp(seq, at, loc));
+            }
+        }
+        boolean usable = s.usable();
+        if (usable == s.usableFlag) {
+            return;
+        }
+        s.usableFlag = usable;
+        if (!usable) {
             String reason = s.unusableReason();
             for (Chan c : s.channels) {
-                if (c.call != null
-                        && !c.call.ended
-                        && c.pending == null
-                        && c.sm.state().inCall()) {
-                    clear(c, Q850Cause.NETWORK_OUT_OF_ORDER, true, "span alarm");
-                }
                 ChannelState st = c.sm.state();
                 if (st == IDLE || st == BLOCKED || st == DISCONNECTING) {
                     c.sm.transition(OUT_OF_SERVICE, clock.nanos(), reason);
                     emit((seq, at) -> new ChannelOutOfService(seq, at, c.id, reason));
                 }
             }
-        } else if (!wasUsable && s.usableFlag) {
+        } else {
             for (Chan c : s.channels) {
                 if (c.sm.state() == OUT_OF_SERVICE && c.call == null) {
-                    if (c.adminBlocked) {
-                        c.sm.transition(BLOCKED, clock.nanos(), "span alarm cleared; still blocked for maintenance");
-                    } else {
-                        c.sm.transition(IDLE, clock.nanos(), "span alarm cleared");
-                        emit((seq, at) -> new ChannelInService(seq, at, c.id));
-                    }
+                    backInService(c, "span usable again");
                 }
             }
+        }
+    }
+
+    private void backInService(Chan c, String why) {
+        if (c.adminBlocked) {
+            c.sm.transition(BLOCKED, clock.nanos(), why + "; still blocked for maintenance");
+        } else {
+            c.sm.transition(IDLE, clock.nanos(), why);
+            emit((seq, at) -> new ChannelInService(seq, at, c.id));
         }
     }
 
@@ -1209,6 +1343,8 @@ public final class DialogicBackend implements HalBackend {
             case GcConstants.GCRV_CEPT -> Q850Cause.INVALID_NUMBER_FORMAT;
             case GcConstants.GCRV_UNALLOCATED, GcConstants.GCRV_NOT_INSERVICE -> Q850Cause.UNALLOCATED_NUMBER;
             case GcConstants.GCRV_ALARM -> Q850Cause.NETWORK_OUT_OF_ORDER;
+            case GcConstants.GCRV_SIGNALLING -> DESTINATION_OUT_OF_ORDER;
+            case GcConstants.GCRV_INTERNAL -> Q850Cause.TEMPORARY_FAILURE;
             default -> Q850Cause.NORMAL_UNSPECIFIED;
         };
     }
@@ -1336,21 +1472,71 @@ public final class DialogicBackend implements HalBackend {
         }
     }
 
+    private static final class BoardState {
+        final BoardId id;
+        final List<SpanState> spans = new ArrayList<>();
+        /** Trunks whose DTEV_OUTSERVICE reported an error, with that error as text. */
+        final Map<SpanLocation, String> failedTrunks = new LinkedHashMap<>();
+
+        BoardState(BoardId id) {
+            this.id = id;
+        }
+
+        boolean faulted() {
+            return !failedTrunks.isEmpty();
+        }
+
+        String faultReason() {
+            return failedTrunks.isEmpty()
+                    ? ""
+                    : failedTrunks.values().iterator().next();
+        }
+    }
+
     private static final class SpanState {
         final SpanLocation location;
         final SpanConfig config;
         final AlarmIntegrator integrator;
+        final BoardState board;
+        final String trunkName;
         final List<Chan> channels = new ArrayList<>();
+        /** RED or BLUE declared (integrated) on the span. */
+        boolean alarmBlocked;
+        /** The D-channel as GlobalCall last reported it (PRI only). */
+        boolean gcDChannelUp = true;
+        /** The D-channel state last published. */
+        DChannelState reportedD;
+        /** Usability last applied to the channels by refresh. */
         boolean usableFlag = true;
 
-        SpanState(SpanLocation location, SpanConfig config, AlarmIntegrator integrator) {
+        SpanState(
+                SpanLocation location,
+                SpanConfig config,
+                AlarmIntegrator integrator,
+                BoardState board,
+                String trunkName) {
             this.location = location;
             this.config = config;
             this.integrator = integrator;
+            this.board = board;
+            this.trunkName = trunkName;
+            this.reportedD = dChannel();
+        }
+
+        boolean pri() {
+            return config.signalling() == Signalling.ISDN_PRI;
+        }
+
+        /** Down when GlobalCall says so, in RED or BLUE, or with the board failed (as the simulated backend). */
+        DChannelState dChannel() {
+            if (!pri()) {
+                return DChannelState.NOT_APPLICABLE;
+            }
+            return gcDChannelUp && !alarmBlocked && !board.faulted() ? DChannelState.UP : DChannelState.DOWN;
         }
 
         SpanStatus status() {
-            return SpanStatus.healthy(config.signalling()).withAlarms(integrator.declared());
+            return new SpanStatus(!board.faulted(), integrator.declared(), dChannel());
         }
 
         SpanInfo info() {
@@ -1358,11 +1544,20 @@ public final class DialogicBackend implements HalBackend {
         }
 
         boolean usable() {
-            return usableFlag;
+            return !board.faulted() && !alarmBlocked && dChannel() != DChannelState.DOWN;
         }
 
         String unusableReason() {
-            return "span " + location + " in " + integrator.declared() + " alarm";
+            if (board.faulted()) {
+                return "board " + board.id + " failed: " + board.faultReason();
+            }
+            if (alarmBlocked) {
+                return "span " + location + " in " + integrator.declared() + " alarm";
+            }
+            if (dChannel() == DChannelState.DOWN) {
+                return "D-channel down on " + location;
+            }
+            return "";
         }
     }
 

@@ -1,7 +1,5 @@
 package org.stroom.ports.hal.dialogic;
 
-import net.jqwik.api.Disabled;
-import net.jqwik.api.Example;
 import org.stroom.ports.hal.api.spi.BackendOptions;
 import org.stroom.ports.hal.api.spi.BackendProvider;
 import org.stroom.ports.hal.tck.AlarmContract;
@@ -45,14 +43,4 @@ class DialogicContractTest
     public BackendOptions tckOptions() {
         return DialogicHarness.options();
     }
-
-    @Override
-    @Example
-    @Disabled("the emulator does not model the PRI D-channel (GCEV_D_CHAN_STATUS); see docs/backends/dialogic.md")
-    public void dChannelDownTakesPriChannelsOutOfServiceUntilItIsUp() {}
-
-    @Override
-    @Example
-    @Disabled("the emulator does not model board faults; see docs/backends/dialogic.md")
-    public void boardFaultTakesEveryChannelOfTheBoardOutOfServiceUntilRecovery() {}
 }

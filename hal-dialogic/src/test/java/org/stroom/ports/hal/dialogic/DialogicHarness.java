@@ -4,10 +4,12 @@ import com.sun.jna.NativeLong;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import org.stroom.ports.hal.api.BoardId;
 import org.stroom.ports.hal.api.CallId;
 import org.stroom.ports.hal.api.ChannelId;
@@ -25,8 +27,9 @@ import org.stroom.ports.t1.SpanLocation;
 
 /**
  * Drives a {@link DialogicBackend} opened on the C emulator: the far end and the faults are the
- * emulator's control API, reached through JNA; time is real time scaled by {@link #SCALE} for both the
- * emulator and the backend clock.
+ * emulator's control API, reached through JNA; time is real time scaled (by {@link #SCALE} unless
+ * given) for both the emulator and the backend clock. Boards are those of {@link DialogicSettings}: a
+ * board fault fails every trunk of the board at once.
  *
  * <p>Thread-safety: test thread only.
  */
@@ -37,30 +40,47 @@ final class DialogicHarness implements TckHarness {
     private static long refusedIds = Long.MAX_VALUE;
 
     private final EmulatorControl emu = EmulatorControl.load();
+    private final double scale;
     private final DialogicSettings settings;
     private final HalBackend backend;
 
     DialogicHarness() {
+        this(SCALE, "D/240JCT-T1", emu -> {});
+    }
+
+    /**
+     * @param scale real milliseconds per emulated millisecond, for the emulator and the backend clock
+     * @param boards the {@link DialogicSettings#BOARDS} value
+     * @param beforeOpen runs on the reset and configured emulator before the backend opens its devices
+     */
+    DialogicHarness(double scale, String boards, Consumer<EmulatorControl> beforeOpen) {
+        this.scale = scale;
         emu.emu_reset();
-        emu.emu_set_time_scale(SCALE);
+        emu.emu_set_time_scale(scale);
         // pages take 1 s of emulated time instead of about a minute, so the fax contracts stay short
         emu.emu_set_fax_timing(1_000, 1_000, 1);
-        BackendOptions options = options();
+        BackendOptions options = options(scale, boards);
         settings = DialogicSettings.from(options);
         emu.emu_configure(settings.trunkCount(), 24, settings.trunkCount() * 24);
+        beforeOpen.accept(emu);
         backend = new DialogicBackendProvider().open(options);
     }
 
-    /** @return options that open the backend on the emulator with the scaled clock */
+    /** @return options that open the backend on the emulator with the clock scaled by {@link #SCALE} */
     static BackendOptions options() {
+        return options(SCALE, "D/240JCT-T1");
+    }
+
+    /** @return options that open {@code boards} on the emulator with the clock scaled by {@code scale} */
+    static BackendOptions options(double scale, String boards) {
         Map<String, String> p = new HashMap<>();
         for (String lib : new String[] {"srl", "gc", "dxxx", "dti", "fax"}) {
             p.put("dialogic.lib." + lib, System.getProperty("dialogic.lib." + lib));
         }
-        p.put(DialogicSettings.TIME_SCALE, Double.toString(SCALE));
-        p.put(DialogicSettings.BOARDS, "D/240JCT-T1");
+        p.put(DialogicSettings.TIME_SCALE, Double.toString(scale));
+        p.put(DialogicSettings.BOARDS, boards);
         long origin = System.nanoTime();
-        NanoClock scaled = () -> (long) ((System.nanoTime() - origin) / SCALE);
+        NanoClock scaled = () -> (long) ((System.nanoTime() - origin) / scale);
         return new BackendOptions(p, scaled, "server");
     }
 
@@ -82,7 +102,7 @@ final class DialogicHarness implements TckHarness {
 
     @Override
     public void advance(Duration d) {
-        long end = System.nanoTime() + (long) (d.toNanos() * SCALE);
+        long end = System.nanoTime() + (long) (d.toNanos() * scale);
         CountDownLatch never = new CountDownLatch(1);
         try {
             for (long left = end - System.nanoTime(); left > 0; left = end - System.nanoTime()) {
@@ -148,19 +168,39 @@ final class DialogicHarness implements TckHarness {
         emu.emu_clear_alarm(settings.trunkOf(span), code(defect));
     }
 
+    /** The far end's D-channel of the span's trunk goes down or comes back; a repeated state is a no-op. */
     @Override
     public void setDChannel(SpanLocation span, boolean up) {
-        throw new UnsupportedOperationException("the emulator does not model the PRI D-channel");
+        int rc = emu.emu_set_dchannel(settings.trunkOf(span), up ? 1 : 0);
+        if (rc == -1) {
+            throw new IllegalStateException("emulator has no trunk for " + span);
+        }
     }
 
+    /** Every trunk of the board fails at once (the emulator's DTEV_OUTSERVICE); a repeated fault is a no-op. */
     @Override
     public void boardFault(BoardId board) {
-        throw new UnsupportedOperationException("the emulator does not model board faults");
+        int[] trunks = trunks(board);
+        if (emu.emu_board_fault(trunks[0], trunks[1]) == -1) {
+            throw new IllegalStateException("emulator has no trunks " + trunks[0] + ".." + (trunks[0] + trunks[1] - 1));
+        }
     }
 
     @Override
     public void boardRecover(BoardId board) {
-        throw new UnsupportedOperationException("the emulator does not model board faults");
+        int[] trunks = trunks(board);
+        if (emu.emu_board_recover(trunks[0], trunks[1]) == -1) {
+            throw new IllegalStateException("emulator has no trunks " + trunks[0] + ".." + (trunks[0] + trunks[1] - 1));
+        }
+    }
+
+    /** @return the first trunk number of the board and how many it has (trunks are numbered across boards) */
+    private int[] trunks(BoardId board) {
+        List<SpanLocation> spans = settings.spansOf(board);
+        if (spans.isEmpty()) {
+            throw new IllegalArgumentException("no Dialogic board " + board + " on this backend");
+        }
+        return new int[] {settings.trunkOf(spans.get(0)), spans.size()};
     }
 
     @Override
@@ -177,7 +217,14 @@ final class DialogicHarness implements TckHarness {
                 Capability.FAX,
                 Capability.GLARE,
                 Capability.LINE_DEFECTS,
+                Capability.DCHANNEL,
+                Capability.BOARD_FAULT,
                 Capability.OPERATION_FAILURE);
+    }
+
+    /** @return the emulator's control API, for faults and far ends the harness interface does not cover */
+    EmulatorControl emulator() {
+        return emu;
     }
 
     @Override
