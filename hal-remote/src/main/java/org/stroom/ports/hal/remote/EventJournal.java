@@ -250,16 +250,34 @@ final class EventJournal implements AutoCloseable {
         }
 
         private void position() {
+            // Read once: the journal thread may append while this runs, so "the end" moves.
+            long last = lastSequence;
             long first = firstSequence();
-            if (next < first && next <= lastSequence) {
+            if (next < first && next <= last) {
                 tailer.close();
                 throw new IllegalArgumentException("event journal " + dir + ": event " + next
                         + " is no longer retained (oldest is " + first + ")");
             }
-            if (next > lastSequence) {
+            if (next > last + 1) {
                 tailer.toEnd();
                 return;
             }
+            if (next == last + 1) {
+                // Not toEnd(): an event appended since 'last' was read would be skipped. Stand just
+                // after event 'last' (or at the start of a journal that had none), which stays put.
+                if (last == 0 || last < first) {
+                    tailer.toStart();
+                    return;
+                }
+                positionAt(last);
+                skip();
+                return;
+            }
+            positionAt(next);
+        }
+
+        /** Puts the tailer on event {@code seq}, which the journal holds. */
+        private void positionAt(long seq) {
             // Within a cycle, data indexes are dense and hold consecutive sequences: jump straight there.
             NavigableSet<Long> cycles = queue.listCyclesBetween(queue.firstCycle(), queue.lastCycle());
             for (Long c : cycles.descendingSet()) {
@@ -268,22 +286,22 @@ final class EventJournal implements AutoCloseable {
                     continue;
                 }
                 long s = peekSequence();
-                if (s > 0 && s <= next && tailer.moveToIndex(rollCycle.toIndex(cycle, next - s))) {
-                    if (peekSequence() == next) {
+                if (s > 0 && s <= seq && tailer.moveToIndex(rollCycle.toIndex(cycle, seq - s))) {
+                    if (peekSequence() == seq) {
                         return;
                     }
                     break;
                 }
             }
-            LOG.warn("event journal {}: no direct index for event {}; scanning from the start", dir, next);
+            LOG.warn("event journal {}: no direct index for event {}; scanning from the start", dir, seq);
             tailer.toStart();
             while (true) {
                 long at = tailer.index();
                 long s = peekSequence();
                 if (s <= 0) {
-                    throw new IllegalStateException("event journal " + dir + ": event " + next + " not found");
+                    throw new IllegalStateException("event journal " + dir + ": event " + seq + " not found");
                 }
-                if (s == next) {
+                if (s == seq) {
                     tailer.moveToIndex(at);
                     return;
                 }

@@ -8,9 +8,12 @@ import java.time.Instant;
 import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 import net.openhft.chronicle.queue.RollCycles;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stroom.ports.hal.api.event.ChannelInService;
 import org.stroom.ports.hal.remote.proto.Event;
@@ -73,6 +76,41 @@ class EventJournalTest {
             assertThat(c.next().getSequence()).isEqualTo(1);
             assertThat(c.next().getSequence()).isEqualTo(2);
             assertThat(c.next()).isNull();
+        }
+    }
+
+    @Test
+    @Timeout(60)
+    void aCursorOpenedAtTheEndWhileEventsAreAppendedStartsWithTheNextOne() throws Exception {
+        try (EventJournal j = EventJournal.open(dir, RollCycles.FAST_DAILY, 10, InstantSource.system())) {
+            int total = 5_000;
+            CountDownLatch started = new CountDownLatch(1);
+            CompletableFuture<Void> appending = CompletableFuture.runAsync(() -> {
+                started.countDown();
+                for (int i = 1; i <= total; i++) {
+                    j.append(event(1 + i % 23));
+                }
+            });
+            started.await();
+            int cursors = 0;
+            while (!appending.isDone() || j.lastSequence() < total) {
+                long after = j.lastSequence(); // what a Node's hello promises: events after this follow
+                if (after == total) {
+                    break;
+                }
+                try (EventJournal.Cursor c = j.cursor(after)) {
+                    Event first;
+                    while ((first = c.next()) == null) {
+                        assertThat(appending.isCompletedExceptionally()).isFalse();
+                    }
+                    assertThat(first.getSequence())
+                            .as("first event of a cursor opened after %d", after)
+                            .isEqualTo(after + 1);
+                }
+                cursors++;
+            }
+            appending.get();
+            assertThat(cursors).isPositive();
         }
     }
 
