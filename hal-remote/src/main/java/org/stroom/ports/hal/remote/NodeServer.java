@@ -30,6 +30,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
@@ -45,6 +46,7 @@ import org.stroom.ports.hal.api.SpanInfo;
 import org.stroom.ports.hal.api.event.HalEvent;
 import org.stroom.ports.hal.api.event.Subscription;
 import org.stroom.ports.hal.remote.proto.Command;
+import org.stroom.ports.hal.remote.proto.CommandResult;
 import org.stroom.ports.hal.remote.proto.Event;
 import org.stroom.ports.hal.remote.proto.EventBatch;
 import org.stroom.ports.hal.remote.proto.Heartbeat;
@@ -67,8 +69,13 @@ import org.stroom.ports.hal.remote.proto.Snapshot;
  *  Server ◀──────── sender thread per stream: batches of the events journaled so far, while the
  *    │               stream is ready and fewer than sendWindow are unacknowledged; a heartbeat when
  *    │               idle for the interval
- *    └──commands──▶ gRPC thread: CommandExecutor ──▶ backend ──result──▶ Server
+ *    └──commands──▶ gRPC thread: CommandExecutor ──▶ backend ──▶ journal thread: last sequence
+ *                                                        ──result (events_through)──▶ Server
  * </pre>
+ *
+ * <p><b>Results after their events.</b> Each command's result carries the journal sequence reached
+ * once every event the backend published before the outcome was known had been journaled; the
+ * Server applies the events up to it before returning the result to its caller.
  *
  * <p><b>Resuming.</b> The Server's hello names the journal and the last sequence it applied. If that
  * is this journal and every later event is still retained (and the gap is at most {@link
@@ -331,6 +338,29 @@ public final class NodeServer implements AutoCloseable {
         }
     }
 
+    /**
+     * @return the last sequence journaled once every event the backend published before this call
+     *     has been journaled (the journal thread takes them in order), or 0 when that is not known
+     *     (the Node is closing, or the journal thread is stuck)
+     */
+    private long journaledThrough() {
+        try {
+            return journalThread.submit(journal::lastSequence).get(10, TimeUnit.SECONDS);
+        } catch (RejectedExecutionException closing) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn(
+                    "node {}: cannot tell which events precede a command's result ({}); the Server will not wait"
+                            + " for them",
+                    config.name(),
+                    e.toString());
+            return 0;
+        }
+    }
+
     private static long now() {
         return System.nanoTime();
     }
@@ -429,8 +459,9 @@ public final class NodeServer implements AutoCloseable {
                     case COMMAND:
                         requireHello("command");
                         Command c = m.getCommand();
+                        CommandResult result = CommandExecutor.execute(c, backend, NodeServer.this::wireCallId);
                         send(NodeMessage.newBuilder()
-                                .setResult(CommandExecutor.execute(c, backend, NodeServer.this::wireCallId))
+                                .setResult(result.toBuilder().setEventsThrough(journaledThrough()))
                                 .build());
                         break;
                     case ACK:

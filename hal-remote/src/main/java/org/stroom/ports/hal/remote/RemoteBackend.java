@@ -105,10 +105,13 @@ import org.stroom.ports.t1.SpanLocation;
  * stream (gRPC, mutual TLS) and wait for the Node's result; the Node's events come back numbered,
  * are applied once each in order, and are re-published through this backend's own {@link EventHub}
  * (so their {@code sequence} and {@code atNanos} are this hub's; the Node's sequence is given to
- * {@link NodeEventListener}s).
+ * {@link NodeEventListener}s). An operation or query returns only after the events the Node
+ * published before its result have been re-published here, so, as with a local backend, a caller
+ * never sees a result (a BLOCKED channel, an OFFERED call) before the events that led to it.
  *
  * <pre>
- *  caller threads ──command──▶ stream ──▶ Node            (wait for the result, at most commandTimeout)
+ *  caller threads ──command──▶ stream ──▶ Node            (wait for the result and the events before it,
+ *                                                           at most commandTimeout)
  *                                             │
  *  link thread ◀── hello / events / results / heartbeats ─┘
  *     │  events: drop if already applied (Node sequence), suppress if the call was reported lost,
@@ -812,6 +815,7 @@ public final class RemoteBackend implements HalBackend {
             pending.remove(id);
             throw new NodeUnavailableException("node " + settings.node + ": " + operation + " could not be sent: " + e);
         }
+        long deadline = System.nanoTime() + timeout.toNanos();
         CommandResult r;
         try {
             r = p.result.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -830,10 +834,33 @@ public final class RemoteBackend implements HalBackend {
             throw new NodeUnavailableException("interrupted while waiting for node " + settings.node + " to answer "
                     + operation + "; it may or may not have been carried out");
         }
+        awaitEventsBefore(r, s, operation, deadline);
         if (r.hasFailure()) {
             throw FailureCodec.decode(r.getFailure(), settings.node);
         }
         return r.getDone();
+    }
+
+    /**
+     * Waits until the events the Node published before {@code r}'s outcome have been applied, so an
+     * operation's own events (and those behind a query's answer) reach subscribers before the
+     * caller sees the result, as with a local backend. Gives up, returning anyway, when the stream
+     * ends or the command's deadline passes: the outcome stands, its events follow.
+     */
+    private void awaitEventsBefore(CommandResult r, Stream s, String operation, long deadline) {
+        long through = r.getEventsThrough();
+        if (through <= lastApplied) {
+            return;
+        }
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        if (!await(left, () -> lastApplied >= through || current != s || closed)) {
+            LOG.warn(
+                    "node {}: {} returned before its events: applied up to {}, the result follows event {}",
+                    settings.node,
+                    operation,
+                    lastApplied,
+                    through);
+        }
     }
 
     private <T> T query(String operation, Command.Builder command, Function<Done, T> ok, Supplier<T> offline) {

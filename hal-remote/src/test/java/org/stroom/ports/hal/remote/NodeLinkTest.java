@@ -25,6 +25,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stroom.ports.hal.api.BackendState;
 import org.stroom.ports.hal.api.CallId;
+import org.stroom.ports.hal.api.ChannelId;
 import org.stroom.ports.hal.api.ChannelState;
 import org.stroom.ports.hal.api.HalException;
 import org.stroom.ports.hal.api.OutboundCall;
@@ -96,6 +97,29 @@ class NodeLinkTest {
             f.serverEvents.await(ChannelOutOfService.class, e -> e.channel().equals(ch(5)), WAIT);
             assertThat(f.remote.channel(ch(5)).state()).isEqualTo(ChannelState.BLOCKED);
             assertThat(f.remote.history(ch(5))).isEqualTo(f.node.history(ch(5)));
+        }
+    }
+
+    @Test
+    void operationsAndQueriesReturnOnlyAfterTheEventsThatPrecedeTheirResult() throws Exception {
+        try (LinkFixture f = new LinkFixture(pki, dir).startNode(Long.MAX_VALUE).connect()) {
+            f.awaitUp();
+            // Each round is a race without the ordering: the result is sent at once, the events go
+            // through the Node's journal thread and sender first.
+            for (int ds0 = 1; ds0 <= 11; ds0++) {
+                ChannelId blocked = ch(ds0);
+                f.remote.setBlocked(blocked, true);
+                assertThat(f.serverEvents.all(ChannelOutOfService.class))
+                        .as("events delivered when setBlocked(%s) returned", blocked)
+                        .anyMatch(e -> e.channel().equals(blocked));
+
+                ChannelId offered = ch(ds0 + 12);
+                CallId call = f.farEnd().offerCall(offered.ds0(), "31255501" + (10 + ds0), "2125550000");
+                assertThat(f.remote.channel(offered).call()).contains(call);
+                assertThat(f.serverEvents.all(CallOffered.class))
+                        .as("events delivered when channel(%s) showed %s", offered, call)
+                        .anyMatch(e -> e.call().equals(call));
+            }
         }
     }
 
