@@ -14,20 +14,10 @@ import org.stroom.ports.hal.api.VendorException;
 import org.stroom.ports.hal.api.event.CallConnected;
 import org.stroom.ports.hal.api.spi.BackendOptions;
 import org.stroom.ports.hal.api.spi.BackendProvider;
-import org.stroom.ports.hal.tck.AlarmContract;
 import org.stroom.ports.hal.tck.Capability;
-import org.stroom.ports.hal.tck.CloseContract;
-import org.stroom.ports.hal.tck.DiscoveryContract;
-import org.stroom.ports.hal.tck.EventOrderingContract;
-import org.stroom.ports.hal.tck.FaxContract;
-import org.stroom.ports.hal.tck.GlareContract;
-import org.stroom.ports.hal.tck.InboundCallContract;
-import org.stroom.ports.hal.tck.LifecycleContract;
-import org.stroom.ports.hal.tck.MediaContract;
-import org.stroom.ports.hal.tck.OutboundCallContract;
+import org.stroom.ports.hal.tck.EveryContract;
 import org.stroom.ports.hal.tck.TckHarness;
 import org.stroom.ports.hal.tck.TckSession;
-import org.stroom.ports.hal.tck.WrongStateContract;
 
 /**
  * {@link RemoteBackend} through every hal-tck contract softport passes: the backend under test is
@@ -36,18 +26,7 @@ import org.stroom.ports.hal.tck.WrongStateContract;
  * (a vendor failure names the Node's backend) and the discovery checks are disabled because a
  * RemoteBackend is built per Node, never discovered; each override says why.
  */
-class RemoteContractTest
-        implements LifecycleContract,
-                DiscoveryContract,
-                InboundCallContract,
-                OutboundCallContract,
-                GlareContract,
-                MediaContract,
-                FaxContract,
-                WrongStateContract,
-                AlarmContract,
-                EventOrderingContract,
-                CloseContract {
+class RemoteContractTest implements EveryContract {
 
     private static final String NO_PROVIDER = "RemoteBackend has no BackendProvider: a Server builds one per"
             + " configured Node (RemoteBackend.builder with the Node's address and TLS files); it is never discovered"
