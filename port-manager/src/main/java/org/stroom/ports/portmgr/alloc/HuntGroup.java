@@ -7,16 +7,21 @@ import java.util.List;
  * Runtime structure of one hunt group (or of a System-wide pool of one kind): its ordered segments (one
  * per member span, with the member timeslots) and incrementally maintained search indexes, so a hunt
  * costs O(segments / 64) word operations for the ordered strategies, O(25 · segments / 64) for
- * {@link HuntStrategy#LEAST_BUSY_SPAN} and O(machines + spans per machine) for
- * {@link HuntStrategy#BALANCE_MACHINES}, never a scan of channels.
+ * {@link HuntStrategy#LEAST_BUSY_SPAN} and O(spans per machine) for {@link HuntStrategy#BALANCE_MACHINES}, never
+ * a scan of channels or machines. Keeping them costs O(1) per member span change, also for
+ * {@link HuntStrategy#BALANCE_MACHINES}, and is deferred: a change only marks the segment
+ * ({@link #changed(int)}), and the group's next reader brings the marked segments up to date
+ * ({@link #flush()}), once however often a span changed in between.
  *
- * <p>Indexes, all kept exact by {@link #update(int)} whenever a member span changes:
+ * <p>Indexes, all exact after {@link #flush()}:
  *
  * <ul>
  *   <li>{@code nonEmpty[direction]}: segments with a free member channel of the group's kind on a span
  *       provisioned for that direction;
  *   <li>{@code busyBucket[n]}: segments with exactly {@code n} busy member channels;
  *   <li>per machine: busy member channels and free member channels per direction;
+ *   <li>{@link HuntStrategy#BALANCE_MACHINES} only: per direction, {@link MachineBuckets} of the machines
+ *       with a free member channel, by busy count;
  *   <li>per span category: member channels, for the reject reason.
  * </ul>
  *
@@ -52,10 +57,20 @@ final class HuntGroup {
     int[] machineSegCount = new int[4];
     int[] machineBusy = new int[4];
     final int[][] machineFree = {new int[4], new int[4]};
+    /** Per direction, for {@link HuntStrategy#BALANCE_MACHINES} only: machines with a free channel, by busy. */
+    private final MachineBuckets[] balance;
 
     final int[] catMembers = new int[SpanSlot.CATEGORIES];
     int busy;
     int free;
+
+    /** Segments whose span changed since {@link #flush()} last brought their indexes up to date. */
+    private int[] dirty = new int[8];
+
+    private int dirtyCount;
+    private long[] dirtyBits = new long[1];
+    /** Group machine slot of each {@link MachineSlot#index}, or -1 when the machine has no member here. */
+    private int[] slotOfMachine = {-1, -1, -1, -1};
 
     /** Round-robin position: segment and timeslot of the last channel granted by hunting, or -1. */
     int rrSeg = -1;
@@ -70,6 +85,9 @@ final class HuntGroup {
         this.strategy = strategy;
         this.kind = kind;
         this.members = members;
+        this.balance = strategy == HuntStrategy.BALANCE_MACHINES
+                ? new MachineBuckets[] {new MachineBuckets(), new MachineBuckets()}
+                : null;
     }
 
     void addSegment(SpanSlot s, int mask) {
@@ -88,6 +106,7 @@ final class HuntGroup {
         for (int d = 0; d < 2; d++) {
             nonEmpty[d] = Bits.ensure(nonEmpty[d], segCount);
         }
+        dirtyBits = Bits.ensure(dirtyBits, segCount);
         for (int b = 0; b < BUSY_LEVELS; b++) {
             busyBucket[b] = Bits.ensure(busyBucket[b], segCount);
         }
@@ -114,15 +133,19 @@ final class HuntGroup {
 
     /** @return the group's slot of machine {@code m}, or -1 when it has no member there (and not {@code add}) */
     int machineSlot(MachineSlot m, boolean add) {
-        for (int i = 0; i < machineCount; i++) {
-            if (machines[i] == m) {
-                return i;
-            }
+        if (m.index < slotOfMachine.length && slotOfMachine[m.index] >= 0) {
+            return slotOfMachine[m.index];
         }
         if (!add) {
             return -1;
         }
+        if (m.index >= slotOfMachine.length) {
+            int old = slotOfMachine.length;
+            slotOfMachine = Arrays.copyOf(slotOfMachine, Math.max(m.index + 1, old * 2));
+            Arrays.fill(slotOfMachine, old, slotOfMachine.length, -1);
+        }
         int i = machineCount++;
+        slotOfMachine[m.index] = i;
         if (i == machines.length) {
             int n = i * 2;
             machines = Arrays.copyOf(machines, n);
@@ -137,8 +160,37 @@ final class HuntGroup {
         return i;
     }
 
+    /**
+     * Notes that segment {@code i}'s span changed. Its indexes are brought up to date by the next
+     * {@link #flush()}, i.e. when this group is next read, so a span change costs O(1) per group that
+     * contains it, and a group that is not hunted meanwhile pays once for many changes of one span.
+     */
+    void changed(int i) {
+        if (!Bits.get(dirtyBits, i)) {
+            Bits.set(dirtyBits, i);
+            if (dirtyCount == dirty.length) {
+                dirty = Arrays.copyOf(dirty, dirtyCount * 2);
+            }
+            dirty[dirtyCount++] = i;
+        }
+    }
+
+    /**
+     * Brings the indexes of every changed segment up to date. Every reader of the indexes (the hunts, the
+     * reject reasons, the derived description) calls it first. Updates of different segments commute, so the
+     * order of the changes does not matter.
+     */
+    void flush() {
+        for (int k = 0; k < dirtyCount; k++) {
+            int i = dirty[k];
+            Bits.clear(dirtyBits, i);
+            update(i);
+        }
+        dirtyCount = 0;
+    }
+
     /** Re-reads segment {@code i}'s span and moves its contributions in every index. */
-    void update(int i) {
+    private void update(int i) {
         SpanSlot s = segSpan[i];
         int m = segMask[i] & s.kindMask(kind);
         int nowFree = s.freeMask & m;
@@ -147,16 +199,25 @@ final class HuntGroup {
         int nowCat = s.category;
         int nowDirs = s.directions;
 
-        int oldFreeCount = Integer.bitCount(segFree[i]);
-        int nowFreeCount = Integer.bitCount(nowFree);
         int oldBusy = segBusy[i];
         int oldDirs = segDirs[i];
+        if (nowFree == segFree[i]
+                && nowBusy == oldBusy
+                && nowMembers == segMembers[i]
+                && nowCat == segCat[i]
+                && nowDirs == oldDirs) {
+            // A change of channels outside this group's members, or a repeated state, moves nothing.
+            return;
+        }
+        int oldFreeCount = Integer.bitCount(segFree[i]);
+        int nowFreeCount = Integer.bitCount(nowFree);
         int ms = segMachine[i];
 
         catMembers[segCat[i]] -= segMembers[i];
         catMembers[nowCat] += nowMembers;
         busy += nowBusy - oldBusy;
         free += nowFreeCount - oldFreeCount;
+        int oldMachineBusy = machineBusy[ms];
         machineBusy[ms] += nowBusy - oldBusy;
         if (nowBusy != oldBusy) {
             Bits.clear(busyBucket[oldBusy], i);
@@ -165,8 +226,12 @@ final class HuntGroup {
         for (int d = 0; d < 2; d++) {
             int before = (oldDirs & (1 << d)) != 0 ? oldFreeCount : 0;
             int after = (nowDirs & (1 << d)) != 0 ? nowFreeCount : 0;
+            int oldMachineFree = machineFree[d][ms];
             machineFree[d][ms] += after - before;
             Bits.put(nonEmpty[d], i, after > 0);
+            if (balance != null) {
+                balance[d].move(ms, oldMachineBusy, oldMachineFree > 0, machineBusy[ms], machineFree[d][ms] > 0);
+            }
         }
         segFree[i] = nowFree;
         segBusy[i] = nowBusy;
@@ -183,6 +248,7 @@ final class HuntGroup {
      * @return the global channel index ({@code span index * 24 + ds0 - 1}) or -1 when nothing is free
      */
     int hunt(int dir) {
+        flush();
         long[] ne = nonEmpty[dir];
         int seg;
         switch (strategy) {
@@ -232,13 +298,7 @@ final class HuntGroup {
     }
 
     private int balance(int dir) {
-        int[] mf = machineFree[dir];
-        int best = -1;
-        for (int m = 0; m < machineCount; m++) {
-            if (mf[m] > 0 && (best < 0 || machineBusy[m] < machineBusy[best])) {
-                best = m;
-            }
-        }
+        int best = balance[dir].top();
         if (best < 0) {
             return -1;
         }
@@ -256,6 +316,7 @@ final class HuntGroup {
 
     /** @return a free channel of span {@code s} for {@code dir}, or -1 */
     int huntSpan(SpanSlot s, int dir) {
+        flush();
         int seg = s.segmentIn(this);
         if (seg < 0 || !Bits.get(nonEmpty[dir], seg)) {
             return -1;
@@ -265,6 +326,7 @@ final class HuntGroup {
 
     /** @return a free channel on machine {@code m} for {@code dir}, searched in member order, or -1 */
     int huntMachine(MachineSlot m, int dir) {
+        flush();
         int ms = machineSlot(m, false);
         if (ms < 0 || machineFree[dir][ms] == 0) {
             return -1;
@@ -290,8 +352,19 @@ final class HuntGroup {
         }
     }
 
+    /**
+     * @param dir {@code Direction.ordinal()}
+     * @return the machine slot {@link HuntStrategy#BALANCE_MACHINES} would choose, or -1 (also for other
+     *     strategies); for {@link PortManagerState#derivedDescription()}
+     */
+    int balanceChoice(int dir) {
+        flush();
+        return balance == null ? -1 : balance[dir].top();
+    }
+
     /** @return member channels (of the group's kind) that are present */
     int presentMembers() {
+        flush();
         int n = 0;
         for (int c = SpanSlot.MACHINE_DOWN; c < SpanSlot.CATEGORIES; c++) {
             n += catMembers[c];

@@ -219,6 +219,7 @@ public final class PortManagerState implements StateMachine<Input, Result> {
                         "hunt group '" + a.group() + "' serves " + KIND_VALUES[g.kind] + ", not " + a.kind());
             }
         }
+        g.flush();
         int dir = a.direction().ordinal();
         int gi = -1;
         boolean hunted = false;
@@ -874,9 +875,10 @@ public final class PortManagerState implements StateMachine<Input, Result> {
     // ---------------------------------------------------------------- derived state
 
     /**
-     * Recomputes the span's free and busy masks and category, and moves the differences into the
-     * per-kind totals and every hunt group that contains the span. Every change of a span's channels,
-     * status, machine or lock goes through here, so the indexes cannot drift.
+     * Recomputes the span's free and busy masks and category, moves the differences into the per-kind
+     * totals, and marks the span changed in every hunt group that contains it (the group brings its
+     * indexes up to date when it is next read). Every change of a span's channels, status, machine or
+     * lock goes through here, so the indexes cannot drift.
      */
     void refresh(SpanSlot s) {
         int busy = (s.leased | s.inCall) & s.bearer;
@@ -896,7 +898,7 @@ public final class PortManagerState implements StateMachine<Input, Result> {
         s.countedFax = s.fax;
         s.countedVoice = s.voice;
         for (int i = 0; i < s.memberships; i++) {
-            s.memberOf[i].update(s.memberSeg[i]);
+            s.memberOf[i].changed(s.memberSeg[i]);
         }
     }
 
@@ -1144,9 +1146,12 @@ public final class PortManagerState implements StateMachine<Input, Result> {
         List<HuntGroup> all = new ArrayList<>(groups);
         all.addAll(java.util.Arrays.asList(pools));
         for (HuntGroup g : all) {
+            g.flush();
             sb.append("group ").append(g.name).append(" kind=").append(g.kind);
             sb.append(" busy=").append(g.busy).append(" free=").append(g.free);
-            sb.append(" cat=").append(java.util.Arrays.toString(g.catMembers)).append('\n');
+            sb.append(" cat=").append(java.util.Arrays.toString(g.catMembers));
+            sb.append(" balance=").append(g.balanceChoice(0)).append('/').append(g.balanceChoice(1));
+            sb.append('\n');
             for (int i = 0; i < g.segCount; i++) {
                 sb.append("  seg ")
                         .append(i)

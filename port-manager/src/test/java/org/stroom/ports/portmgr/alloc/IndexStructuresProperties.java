@@ -96,6 +96,40 @@ class IndexStructuresProperties {
         }
     }
 
+    @Property(tries = 200)
+    void machineBucketsChooseTheLeastBusyMachineWithAFreeChannelLowestSlotFirst(
+            @ForAll("machineChanges") List<int[]> changes) {
+        MachineBuckets buckets = new MachineBuckets();
+        int[] busy = new int[150];
+        boolean[] free = new boolean[150];
+        for (int[] change : changes) {
+            int m = change[0];
+            int oldBusy = busy[m];
+            boolean hadFree = free[m];
+            busy[m] = change[1];
+            free[m] = change[2] == 1;
+            buckets.move(m, oldBusy, hadFree, busy[m], free[m]);
+            int expected = -1;
+            for (int i = 0; i < busy.length; i++) {
+                if (free[i] && (expected < 0 || busy[i] < busy[expected])) {
+                    expected = i;
+                }
+            }
+            assertThat(buckets.top()).isEqualTo(expected);
+        }
+    }
+
+    @Provide
+    Arbitrary<List<int[]>> machineChanges() {
+        return Combinators.combine(
+                        Arbitraries.integers().between(0, 149),
+                        Arbitraries.integers().between(0, 40),
+                        Arbitraries.integers().between(0, 1))
+                .as((m, b, f) -> new int[] {m, b, f})
+                .list()
+                .ofMaxSize(400);
+    }
+
     @Property(tries = 300)
     void bitsFindTheSameIndexesAsAScan(
             @ForAll @Size(min = 1, max = 4) long[] words,
