@@ -1,0 +1,396 @@
+package org.stroom.ports.server;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.LongConsumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.stroom.ports.portmgr.alloc.Input;
+import org.stroom.ports.portmgr.core.Codec;
+import org.stroom.ports.portmgr.core.PortManager;
+import org.stroom.ports.portmgr.journal.EntryHandler;
+import org.stroom.ports.portmgr.journal.Journal;
+import org.stroom.ports.portmgr.journal.RecoveryReport;
+import org.stroom.ports.portmgr.journal.UndecodableEntryException;
+
+/**
+ * The Server's port-manager journal, which also holds where the Server is in each Node's event stream: an input
+ * that came from a Node event is written together with that event's {@link NodeMark} (Node, Node journal,
+ * sequence), in the same journal entry. The last mark of a Node in the journal is therefore exactly the last Node
+ * event whose input the journal holds: a restarted Server resumes the Node after it, so no event is lost (its
+ * input is not in the journal, so the Node sends it again) and none is applied twice (its input is in the
+ * journal, replayed by recovery, and the Node does not send it again). A separate resume file could disagree with
+ * the journal after a crash between the two writes; one entry cannot.
+ *
+ * <pre>
+ *  link thread (one per Node)                         core journal thread
+ *  ──────────────────────────                         ───────────────────
+ *  event seq s ─▶ input ─▶ expect(node, input, mark) ─▶ queue of that Node
+ *                        └▶ portManager.submit(input) ─▶ ring ─▶ append(encoded input):
+ *                                                            decode, match the head of its Node's queue,
+ *                                                            write [input][mark][u16 mark length][u8 0xA5]
+ * </pre>
+ *
+ * <p>An entry is {@code [encoded input][mark][u16 mark length][u8 format 0xA5]} inside the wrapped journal's own
+ * frame (little-endian; the mark is {@code u16 length + UTF-8 node, u16 length + UTF-8 journal id, i64 sequence},
+ * absent when its length is 0). {@link #replay} hands the wrapped handler only the encoded input, so recovery
+ * ({@link PortManager.Builder#journal(Journal)}) sees an ordinary journal, and learns the marks as a side effect.
+ *
+ * <p>Matching is by content: the journal thread decodes an appended input, finds the machine it concerns, and
+ * takes the first expected input of that machine equal to it (time stamps aside). Inputs nobody announced
+ * (ticks, requests, heartbeats) are written without a mark. Entries are matched in the order they were expected
+ * because one thread per Node expects and submits them.
+ *
+ * <p>Snapshots: the marks are read back by replaying the whole journal, so the Server runs its port manager
+ * without snapshots (and without retention, which needs them); recovery replays every entry.
+ *
+ * <p>Thread-safety: {@link #expect} and {@link #retract} from any thread; the {@link Journal} methods as the
+ * {@link Journal} contract says (appends from the core's journal thread); {@link #journaled} from any thread.
+ */
+public final class ResumeJournal implements Journal {
+    /** Last byte of every entry written by this journal. */
+    static final byte FORMAT = (byte) 0xA5;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ResumeJournal.class);
+    private static final int TRAILER_BYTES = 3;
+    private static final byte[] NO_MARK = new byte[0];
+
+    private final Journal inner;
+    private final Codec<Input> codec = PortManager.codec();
+    private final Map<String, Deque<Expected>> expected = new ConcurrentHashMap<>();
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private final Map<String, NodeMark> journaled = new ConcurrentHashMap<>();
+    private final List<LongConsumer> appendListeners = new CopyOnWriteArrayList<>();
+    private byte[] scratch = new byte[512];
+
+    /**
+     * An input announced before it is submitted; {@link #retract} it if the port manager did not take it.
+     *
+     * <p>Thread-safety: immutable.
+     */
+    public static final class Expected {
+        private final String machine;
+        private final Input input;
+        private final NodeMark mark;
+
+        private Expected(String machine, Input input, NodeMark mark) {
+            this.machine = machine;
+            this.input = input;
+            this.mark = mark;
+        }
+
+        /** @return the mark written with the input, or null for an input of no Node event */
+        public NodeMark mark() {
+            return mark;
+        }
+
+        @Override
+        public String toString() {
+            return "Expected[" + machine + ", " + input + ", " + mark + "]";
+        }
+    }
+
+    /**
+     * @param inner the journal that stores the entries (a Chronicle journal in production); closed with this one
+     */
+    public ResumeJournal(Journal inner) {
+        this.inner = Objects.requireNonNull(inner, "ResumeJournal: inner");
+    }
+
+    /**
+     * Announces an input about to be submitted to the port manager, so that its entry carries {@code mark}.
+     * Call it, then submit, from the one thread that feeds this machine's events.
+     *
+     * @param machine the machine the input concerns (its channel's, span's or board's machine)
+     * @param input the input as submitted (its time stamp is ignored)
+     * @param mark the Node event it came from, or null for an event the Server made up (a lost call, a channel
+     *     out of service while the Node is unreachable): such an entry is written without a mark
+     * @return a token for {@link #retract}
+     * @throws IllegalArgumentException when {@code input} does not concern {@code machine}
+     */
+    public Expected expect(String machine, Input input, NodeMark mark) {
+        Objects.requireNonNull(machine, "expect: machine");
+        Objects.requireNonNull(input, "expect: input");
+        if (!machine.equals(machineOf(input))) {
+            throw new IllegalArgumentException("ResumeJournal.expect: input " + input + " does not concern machine "
+                    + machine + "; only channel, span and board inputs of a Node can carry its mark");
+        }
+        Expected e = new Expected(machine, input.withAtNanos(0), mark);
+        Deque<Expected> q = expected.computeIfAbsent(machine, k -> new ArrayDeque<>());
+        synchronized (q) {
+            q.addLast(e);
+        }
+        outstanding.incrementAndGet();
+        return e;
+    }
+
+    /**
+     * Withdraws an announced input that the port manager did not take (its ring was full).
+     *
+     * @param e the token from {@link #expect}
+     */
+    public void retract(Expected e) {
+        Deque<Expected> q = expected.get(e.machine);
+        if (q == null) {
+            return;
+        }
+        synchronized (q) {
+            if (q.removeLastOccurrence(e)) {
+                outstanding.decrementAndGet();
+            }
+        }
+    }
+
+    /** @return per Node, the last mark in the journal (replayed or appended); safe from any thread */
+    public Map<String, NodeMark> journaled() {
+        return Map.copyOf(journaled);
+    }
+
+    /**
+     * @param node a Node's machine name
+     * @return its last mark in the journal, if any
+     */
+    public Optional<NodeMark> journaled(String node) {
+        return Optional.ofNullable(journaled.get(node));
+    }
+
+    /**
+     * Calls {@code listener} with the index of every entry appended from now on, on the appending thread, after
+     * the entry is written. Keep it quick (e.g. wake a sender).
+     *
+     * @param listener receives indexes
+     */
+    public void onAppended(LongConsumer listener) {
+        appendListeners.add(Objects.requireNonNull(listener, "onAppended: listener"));
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return inner.isEnabled();
+    }
+
+    @Override
+    public long append(ByteBuffer payload) {
+        NodeMark mark = outstanding.get() > 0 ? match(payload) : null;
+        byte[] markBytes = mark == null ? NO_MARK : encode(mark);
+        int length = payload.remaining();
+        int total = length + markBytes.length + TRAILER_BYTES;
+        if (scratch.length < total) {
+            scratch = new byte[Math.max(total, 2 * scratch.length)];
+        }
+        payload.duplicate().get(scratch, 0, length);
+        System.arraycopy(markBytes, 0, scratch, length, markBytes.length);
+        scratch[total - 3] = (byte) markBytes.length;
+        scratch[total - 2] = (byte) (markBytes.length >>> 8);
+        scratch[total - 1] = FORMAT;
+        long index = inner.append(ByteBuffer.wrap(scratch, 0, total));
+        if (mark != null) {
+            journaled.put(mark.node(), mark);
+        }
+        for (LongConsumer l : appendListeners) {
+            l.accept(index);
+        }
+        return index;
+    }
+
+    @Override
+    public void endOfBatch() {
+        inner.endOfBatch();
+    }
+
+    /**
+     * Replays the wrapped journal, handing {@code handler} each entry's encoded input only, and records the marks
+     * of the entries the handler accepted.
+     *
+     * @throws UndecodableEntryException (reported by the replay as an undecodable entry) for an entry that this
+     *     journal did not write
+     */
+    @Override
+    public RecoveryReport replay(long afterIndex, EntryHandler handler) {
+        Objects.requireNonNull(handler, "handler");
+        return inner.replay(afterIndex, (index, payload) -> {
+            Entry e = entry(index, payload);
+            handler.onEntry(index, e.input());
+            if (e.mark() != null) {
+                journaled.put(e.mark().node(), e.mark());
+            }
+        });
+    }
+
+    @Override
+    public void sealDamage(RecoveryReport report) {
+        inner.sealDamage(report);
+    }
+
+    @Override
+    public void release(long coveredIndex) {
+        inner.release(coveredIndex);
+    }
+
+    @Override
+    public long lastIndex() {
+        return inner.lastIndex();
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+
+    /**
+     * One stored entry, split.
+     *
+     * @param input the encoded input (a view of the stored bytes, valid while they are)
+     * @param mark its Node mark, or null
+     *     <p>Thread-safety: immutable view.
+     */
+    record Entry(ByteBuffer input, NodeMark mark) {}
+
+    /**
+     * Splits a stored entry (as a wrapped journal's replay hands it over: from its position to its limit).
+     *
+     * @throws UndecodableEntryException when the entry was not written by this journal
+     */
+    static Entry entry(long index, ByteBuffer stored) {
+        int start = stored.position();
+        int end = stored.limit();
+        if (end - start < TRAILER_BYTES || stored.get(end - 1) != FORMAT) {
+            throw new UndecodableEntryException(
+                    "journal entry " + index + " has no Server trailer (last byte is not 0xA5): the journal was not"
+                            + " written by a Stroom Server; give the Server its own journal directory",
+                    null);
+        }
+        int markLength = (stored.get(end - 3) & 0xff) | (stored.get(end - 2) & 0xff) << 8;
+        int inputEnd = end - TRAILER_BYTES - markLength;
+        if (inputEnd < start) {
+            throw new UndecodableEntryException(
+                    "journal entry " + index + ": mark of " + markLength + " bytes is longer than the entry", null);
+        }
+        NodeMark mark = null;
+        if (markLength > 0) {
+            ByteBuffer m = stored.duplicate();
+            m.limit(end - TRAILER_BYTES).position(inputEnd);
+            try {
+                mark = decode(m);
+            } catch (RuntimeException e) {
+                throw new UndecodableEntryException("journal entry " + index + ": unreadable Node mark: " + e, e);
+            }
+        }
+        ByteBuffer input = stored.duplicate();
+        input.limit(inputEnd).position(start);
+        return new Entry(input, mark);
+    }
+
+    /** @return the machine an input concerns, or null for a System-wide input */
+    static String machineOf(Input in) {
+        if (in instanceof Input.CallActive c) {
+            return c.channel().span().machine();
+        }
+        if (in instanceof Input.CallEnded c) {
+            return c.channel().span().machine();
+        }
+        if (in instanceof Input.ChannelServiceChanged c) {
+            return c.channel().span().machine();
+        }
+        if (in instanceof Input.SpanAlarmChanged s) {
+            return s.span().machine();
+        }
+        if (in instanceof Input.DChannelChanged d) {
+            return d.span().machine();
+        }
+        if (in instanceof Input.BoardFaultChanged b) {
+            return b.board().machine();
+        }
+        return null;
+    }
+
+    private NodeMark match(ByteBuffer payload) {
+        Input in;
+        try {
+            in = codec.decode(payload.duplicate());
+        } catch (RuntimeException e) {
+            // the core encoded it a moment ago: this is a codec bug, and the entry goes in without a mark
+            LOG.error("server journal: cannot decode an input the port manager just encoded; no Node mark", e);
+            return null;
+        }
+        String machine = machineOf(in);
+        Deque<Expected> q = machine == null ? null : expected.get(machine);
+        if (q == null) {
+            return null;
+        }
+        Input key = in.withAtNanos(0);
+        synchronized (q) {
+            int skip = 0;
+            Expected found = null;
+            for (Iterator<Expected> it = q.iterator(); it.hasNext(); ) {
+                Expected e = it.next();
+                if (e.input.equals(key)) {
+                    found = e;
+                    break;
+                }
+                skip++;
+            }
+            if (found == null) {
+                return null;
+            }
+            for (int i = 0; i < skip; i++) {
+                // announced before this one but never journaled: the submit failed without a retract
+                LOG.warn("server journal: announced input {} was never journaled", q.peekFirst());
+                q.pollFirst();
+                outstanding.decrementAndGet();
+            }
+            q.pollFirst();
+            outstanding.decrementAndGet();
+            return found.mark;
+        }
+    }
+
+    private static byte[] encode(NodeMark m) {
+        byte[] node = m.node().getBytes(StandardCharsets.UTF_8);
+        byte[] journal = m.journalId().getBytes(StandardCharsets.UTF_8);
+        ByteBuffer b =
+                ByteBuffer.allocate(2 + node.length + 2 + journal.length + 8).order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putShort((short) node.length)
+                .put(node)
+                .putShort((short) journal.length)
+                .put(journal);
+        b.putLong(m.sequence());
+        return b.array();
+    }
+
+    private static NodeMark decode(ByteBuffer b) {
+        b.order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        byte[] node = new byte[b.getShort() & 0xffff];
+        b.get(node);
+        byte[] journal = new byte[b.getShort() & 0xffff];
+        b.get(journal);
+        long seq = b.getLong();
+        if (b.hasRemaining()) {
+            throw new IllegalArgumentException(b.remaining() + " bytes after the mark");
+        }
+        return new NodeMark(new String(node, StandardCharsets.UTF_8), new String(journal, StandardCharsets.UTF_8), seq);
+    }
+
+    /** @return the marks in a journal's entries, in order, for tests and tools */
+    static Map<Long, NodeMark> marks(Journal inner) {
+        Map<Long, NodeMark> out = new LinkedHashMap<>();
+        inner.replay(Journal.NO_INDEX, (index, payload) -> {
+            NodeMark m = entry(index, payload).mark();
+            if (m != null) {
+                out.put(index, m);
+            }
+        });
+        return out;
+    }
+}

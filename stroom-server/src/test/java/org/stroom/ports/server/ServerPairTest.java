@@ -1,0 +1,207 @@
+package org.stroom.ports.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.stroom.ports.hal.api.PortKind;
+import org.stroom.ports.hal.remote.PeerVerifier;
+import org.stroom.ports.hal.remote.TlsFiles;
+import org.stroom.ports.portmgr.alloc.Direction;
+import org.stroom.ports.portmgr.alloc.Result;
+import org.stroom.ports.server.proto.AdminReply;
+import org.stroom.ports.server.proto.StatusReply;
+
+/**
+ * An active and a passive Server in this JVM on loopback with mutual TLS, each on its own simulated boards: the
+ * passive follows the active's journal and load, takes over when the active dies or announces its shutdown or an
+ * operator says so, writes a proof that verifies, and fails back.
+ */
+@Timeout(120)
+class ServerPairTest {
+    static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    Installation site;
+    int portA;
+    int portB;
+    StroomServer a;
+    StroomServer b;
+    final CountDownLatch aShutdownCommand = new CountDownLatch(1);
+
+    @BeforeEach
+    void start() {
+        site = new Installation(dir);
+        portA = Installation.freePort();
+        portB = Installation.freePort();
+        a = startA();
+        b = StroomServer.start(ServerConfig.load(site.server("b-server", "passive", portB, portA, "[]", "")), () -> {});
+        Eventually.await(
+                "the passive monitors the active and has its journal",
+                WAIT,
+                () -> b.status().getPeerConnected()
+                        && b.status().getMonitorState().equals("OK")
+                        && b.standby().orElseThrow().caughtUp(),
+                () -> b.status().getText());
+    }
+
+    private StroomServer startA() {
+        return StroomServer.start(
+                ServerConfig.load(site.server("a-server", "active", portA, portB, "[]", "")),
+                aShutdownCommand::countDown);
+    }
+
+    @AfterEach
+    void stop() {
+        if (b != null) {
+            b.close();
+        }
+        if (a != null) {
+            a.close();
+        }
+    }
+
+    @Test
+    void passiveKeepsACopyOfTheActivesAllocationStateAndLoad() throws Exception {
+        Result r = a.portManager().allocateSync("voice", PortKind.VOICE, Direction.OUT, Duration.ofHours(1), WAIT);
+        assertThat(r).isInstanceOf(Result.Granted.class);
+        String digest = a.portManager().digest().get().hex();
+        Eventually.await(
+                "the passive's copy has the lease",
+                WAIT,
+                () -> b.standby().orElseThrow().digest().hex().equals(digest),
+                () -> b.status().getText());
+        assertThat(b.standby().orElseThrow().metrics().liveLeases()).isEqualTo(1);
+        assertThat(b.standby().orElseThrow().journalId()).isNotEmpty();
+        Eventually.await(
+                "the active's measured load reached the passive",
+                WAIT,
+                () -> b.status().getMeasurements() == 1,
+                () -> b.status().getText());
+        assertThat(b.role()).isEqualTo(StroomServer.ServingRole.STANDBY);
+    }
+
+    @Test
+    void passivePromotesAfterTheConfiguredMissesWhenTheActiveDiesAndFailsBackWhenItReturns() throws Exception {
+        a.close();
+        a = null;
+        Eventually.await(
+                "the passive takes over", WAIT, () -> b.role() == StroomServer.ServingRole.PROMOTED, () -> b.status()
+                        .getText());
+        Path proof = b.proofs().orElseThrow().last().orElseThrow();
+        assertThat(proof.getFileName().toString()).contains("-PASS-promoted");
+        assertThat(ProofArchive.verify(proof, b.proofs().orElseThrow().publicKeyFile()))
+                .isTrue();
+        String text = Files.readString(
+                proof.resolveSibling(proof.getFileName().toString().replace(".json", ".txt")), StandardCharsets.UTF_8);
+        assertThat(text)
+                .contains("MISSED_HEARTBEATS: 5 consecutive missed heartbeats")
+                .contains("Decision: PROMOTE");
+
+        a = startA();
+        Eventually.await(
+                "the passive fails back after the wait-to-restore",
+                WAIT,
+                () -> b.role() == StroomServer.ServingRole.STANDBY,
+                () -> b.status().getText());
+        assertThat(b.status().getMonitorState()).isEqualTo("OK");
+    }
+
+    @Test
+    void controlledShutdownOfTheActivePromotesThePassiveAtOnce() throws Exception {
+        ServerConfig configA = a.config();
+        try (AdminClient admin = new AdminClient(configA, WAIT)) {
+            AdminReply reply = admin.shutdown("maintenance window");
+            assertThat(reply.getAccepted()).isTrue();
+            assertThat(reply.getText()).contains("shutdown notice sent to b-server");
+        }
+        aShutdownCommand.await();
+        Eventually.await(
+                "the passive takes over", WAIT, () -> b.role() == StroomServer.ServingRole.PROMOTED, () -> b.status()
+                        .getText());
+        Path proof = b.proofs().orElseThrow().last().orElseThrow();
+        assertThat(Files.readString(proof, StandardCharsets.UTF_8))
+                .contains("CONTROLLED_SHUTDOWN")
+                .contains("maintenance window");
+        assertThat(b.status().getConsecutiveMisses()).isZero();
+    }
+
+    @Test
+    void operatorFailsOverAndBackAndSuspendsMonitoringFromTheCommandLineClient() throws Exception {
+        try (AdminClient admin = new AdminClient(b.config(), WAIT)) {
+            AdminReply suspended = admin.suspend();
+            assertThat(suspended.getText()).contains("SUSPENDED");
+            assertThat(admin.status().getMonitorState()).isEqualTo("SUSPENDED");
+            assertThat(admin.resume().getText()).contains("monitoring resumed");
+
+            AdminReply over = admin.failoverNow("alice", "rehearsal", false);
+            assertThat(over.getAccepted()).isTrue();
+            assertThat(over.getText()).contains("PROMOTED");
+            assertThat(over.getProofFile()).isNotEmpty();
+            assertThat(ProofArchive.verify(
+                            Path.of(over.getProofFile()),
+                            b.proofs().orElseThrow().publicKeyFile()))
+                    .isTrue();
+            assertThat(Files.readString(Path.of(over.getProofFile()), StandardCharsets.UTF_8))
+                    .contains("OPERATOR_COMMAND")
+                    .contains("alice");
+            assertThat(b.role()).isEqualTo(StroomServer.ServingRole.PROMOTED);
+
+            // an operator's failback needs the active answering healthy since the promotion
+            Eventually.await(
+                    "the operator's failback is carried out",
+                    WAIT,
+                    () -> admin.failback("alice").getText().contains("failback done"),
+                    () -> b.status().getText());
+            assertThat(b.role()).isEqualTo(StroomServer.ServingRole.STANDBY);
+            StatusReply s = admin.status();
+            assertThat(s.getRole()).isEqualTo("STANDBY");
+        }
+        try (AdminClient admin = new AdminClient(a.config(), WAIT)) {
+            AdminReply refused = admin.failoverNow("bob", "wrong server", false);
+            assertThat(refused.getAccepted()).isFalse();
+            assertThat(refused.getText()).contains("passive Server's command");
+        }
+    }
+
+    @Test
+    void aPassiveWithACertificateOfAnotherCaIsRefusedAndTheRefusalLogged() {
+        TlsFiles rogue = new TlsFiles(
+                site.tls.resolve("ca.pem"), site.rogue.resolve("b-server.pem"), site.rogue.resolve("b-server-key.pem"));
+        PeerVerifier verifier = Tls.serverVerifier(rogue, "a-server", InstantSource.system());
+        ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor();
+        var channel = Tls.connect("b-server", "127.0.0.1", portA, "a-server", rogue, verifier, ex);
+        try (PeerLinkClient intruder = new PeerLinkClient(
+                "b-server",
+                "a-server",
+                channel,
+                ex,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(1),
+                InstantSource.system())) {
+            Eventually.await(
+                    "the active refuses the certificate",
+                    WAIT,
+                    () -> a.refusals().stream()
+                            .anyMatch(r -> r.reason().contains("does not chain to the configured CA")),
+                    () -> a.refusals().toString());
+            assertThat(intruder.connected()).isFalse();
+        } finally {
+            channel.shutdownNow();
+            ex.shutdownNow();
+        }
+    }
+}
