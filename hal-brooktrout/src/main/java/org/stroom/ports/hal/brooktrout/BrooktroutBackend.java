@@ -143,6 +143,8 @@ public final class BrooktroutBackend implements HalBackend {
     private static final Set<ChannelState> INBOUND_STATES = EnumSet.of(ChannelState.OFFERED, ChannelState.ALERTING);
     private static final Set<ChannelState> CONNECTED = EnumSet.of(ChannelState.CONNECTED);
     private static final Set<PortKind> KINDS = EnumSet.of(PortKind.FAX, PortKind.VOICE);
+    /** Q.850 cause 27: what a call lost with its D-channel ends with (Q.931 5.8.8, T309). */
+    private static final Q850Cause DESTINATION_OUT_OF_ORDER = new Q850Cause(27);
 
     /**
      * No line state shows that a voice call is running, so voice operations count as started at once;
@@ -753,6 +755,13 @@ public final class BrooktroutBackend implements HalBackend {
             if (failure instanceof VendorException
                     && ((VendorException) failure).code() == model.get(BfvModel.Key.BT_ERR_ABORTED)) {
                 finishDisconnect(l, Q850Cause.NORMAL_CLEARING, true); // the far end cleared while we dialled
+                return;
+            }
+            if (failure instanceof VendorException
+                    && ((VendorException) failure).code() == model.get(BfvModel.Key.BT_ERR_LINE_DOWN)) {
+                // the network went away under the dialling: no signal, or the module's T309 ran out
+                boolean noDChannel = l.span.status.dChannel() == DChannelState.DOWN;
+                finishDisconnect(l, noDChannel ? DESTINATION_OUT_OF_ORDER : Q850Cause.NETWORK_OUT_OF_ORDER, true);
                 return;
             }
             LOG.log(System.Logger.Level.WARNING, "brooktrout: originate on " + l.id + " failed", failure);

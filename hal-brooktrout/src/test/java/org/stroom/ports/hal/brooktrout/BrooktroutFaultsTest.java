@@ -22,7 +22,9 @@ import org.stroom.ports.hal.api.event.ChannelOutOfService;
 import org.stroom.ports.hal.api.event.DChannelDown;
 import org.stroom.ports.hal.api.event.DChannelUp;
 import org.stroom.ports.hal.api.event.FaxDone;
+import org.stroom.ports.hal.api.event.SpanAlarmRaised;
 import org.stroom.ports.hal.brooktrout.jna.BfvEmulator;
+import org.stroom.ports.hal.tck.OutboundBehaviour;
 import org.stroom.ports.hal.tck.TckSession;
 import org.stroom.ports.t1.AlarmTimings;
 import org.stroom.ports.t1.DChannelState;
@@ -48,6 +50,8 @@ class BrooktroutFaultsTest {
             List<ChannelId> chs = s.channelsOf(PRI);
             ChannelId busy = chs.get(0);
             CallId call = s.connectInbound(busy);
+            ChannelId dialling = chs.get(2);
+            CallId outbound = s.place(dialling, OutboundBehaviour.answer(Duration.ofMinutes(5)));
 
             s.harness().setDChannel(PRI, false);
             s.expect(DChannelDown.class, e -> e.span().equals(PRI), Duration.ZERO, "DChannelDown");
@@ -60,10 +64,15 @@ class BrooktroutFaultsTest {
                     .isInstanceOf(WrongStateException.class);
 
             s.expectNone(
-                    CallDisconnected.class, e -> e.call().equals(call), T309.minusSeconds(1), "disconnect before T309");
-            CallDisconnected d = s.expectDisconnected(call, Duration.ofSeconds(2));
-            assertThat(d.cause()).isEqualTo(new Q850Cause(27));
-            assertThat(d.farEnd()).isTrue();
+                    CallDisconnected.class,
+                    e -> e.call().equals(call) || e.call().equals(outbound),
+                    T309.minusSeconds(1),
+                    "disconnect before T309");
+            for (CallId c : List.of(call, outbound)) {
+                CallDisconnected d = s.expectDisconnected(c, Duration.ofSeconds(2));
+                assertThat(d.cause()).as("cause for %s", c).isEqualTo(new Q850Cause(27));
+                assertThat(d.farEnd()).isTrue();
+            }
             s.awaitState(busy, ChannelState.OUT_OF_SERVICE, TckSession.SIGNALLING);
 
             s.harness().setDChannel(PRI, true);
@@ -99,6 +108,25 @@ class BrooktroutFaultsTest {
             s.harness().boardRecover(ch.board());
             s.expect(DChannelUp.class, e -> e.span().equals(PRI), Duration.ZERO, "DChannelUp");
             s.assertUsable(ch, "a board fault and recovery");
+            s.clearCallsAndCheckInvariants();
+        }
+    }
+
+    /** Found in review: it was reported as our own temporary failure (41, not far end). */
+    @Test
+    void aLineGoingDownWhileWeDialIsClearedAsTheNetworksDoing() {
+        try (TckSession s = TckSession.open(new BfvEmulatorHarness())) {
+            ChannelId ch = s.channelsOf(CAS).get(0);
+            CallId call = s.place(ch, OutboundBehaviour.answer(Duration.ofSeconds(5)));
+            s.advance(Duration.ofSeconds(1));
+            assertThat(s.state(ch)).isEqualTo(ChannelState.DIALLING);
+
+            s.harness().raiseDefect(CAS, Defect.LOS);
+            CallDisconnected d = s.expectDisconnected(call, Duration.ZERO);
+            assertThat(d.farEnd()).as("cleared by the network").isTrue();
+            assertThat(d.cause()).isEqualTo(Q850Cause.NETWORK_OUT_OF_ORDER);
+            s.expect(SpanAlarmRaised.class, e -> e.span().equals(CAS), AlarmTimings.DEFAULT.redSet(), "RED");
+            s.awaitState(ch, ChannelState.OUT_OF_SERVICE, TckSession.SIGNALLING);
             s.clearCallsAndCheckInvariants();
         }
     }
