@@ -131,6 +131,12 @@ import org.stroom.ports.t1.SpanStatus;
  * {@link AlarmIntegrator} on the injected clock (set 2.5 s / 0.5 s, clear 10 s). A declared RED or BLUE
  * alarm takes the span's channels out of service and clears calls on them with cause 38.
  *
+ * <p>D-channel and module faults (modelled callbacks, folded by {@link ModuleHealth}): a PRI span whose
+ * D-channel is down (B-channels blocked for it, module failed, or RED/BLUE) publishes DChannelDown and
+ * takes its idle channels out of service; calls up stay until the module's T309 clears them. A module
+ * fault publishes BoardFault, clears every call of the module with cause 41 and takes its channels out
+ * of service until MODULE_READY (BoardRecovered).
+ *
  * <p>Thread-safety: every method may be called from any thread.
  */
 public final class BrooktroutBackend implements HalBackend {

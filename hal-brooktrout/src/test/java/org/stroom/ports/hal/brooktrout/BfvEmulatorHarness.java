@@ -47,7 +47,8 @@ import org.stroom.ports.t1.SpanLocation;
  * delays, fax pages, prompts) never races a check; fax pages are modelled at 10 s and training at 3 s of
  * line time to keep the fax checks short. The backend's clock is the emulator's line time, so alarm
  * integration also stands still between advances; only digit-collection timeouts (a wall-clock wait in
- * the Bfv model) run on real time, scaled by the same factor.
+ * the Bfv model) run on real time, scaled by the same factor. D-channel failures and board faults use the
+ * emulator's modelled module reports (B-channel blocks with a D-channel cause, module fault/ready).
  *
  * <p>Thread-safety: test thread only; one harness at a time (the emulator is process-wide).
  */
