@@ -447,13 +447,41 @@ public final class DialogicBackend implements HalBackend {
             }
             c.sm.require("placeCall", EnumSet.of(IDLE));
             int seconds = (int) Math.max(1, (call.timeout().toMillis() + 999) / 1000);
-            Crn crn = calls.gcMakeCall(c.line, call.number().value(), seconds);
+            Crn crn;
+            try {
+                crn = calls.gcMakeCall(c.line, call.number().value(), seconds);
+            } catch (VendorException e) {
+                if (e.code() == GcConstants.EGC_ALARM) {
+                    return refused(c, call, Q850Cause.NETWORK_OUT_OF_ORDER, "line blocked (EGC_ALARM)");
+                }
+                if (e.code() == GcConstants.EGC_INVSTATE) {
+                    return refused(c, call, Q850Cause.CHANNEL_NOT_AVAILABLE, "the network seized the line first");
+                }
+                throw e;
+            }
             CallRec r = new CallRec(newCallId(crn), crn, false, c);
             byCrn.put(crn.value(), r);
             c.call = r;
             c.sm.transition(DIALLING, clock.nanos(), "placeCall " + call.number());
             return r.id;
         });
+    }
+
+    /**
+     * GlobalCall refused a call on a channel this backend holds IDLE, because of something it has not
+     * seen yet: the line is blocked (EGC_ALARM: an alarm in its integration time, a board fault or the
+     * D-channel, whose events are queued), or the network has just seized it (EGC_INVSTATE: its
+     * GCEV_OFFERED is queued; glare, which the network wins). Both are calls that fail, not errors of
+     * the caller: the call ends at once with {@code cause}.
+     */
+    private CallId refused(Chan c, OutboundCall call, Q850Cause cause, String why) {
+        CallId id = new CallId(++fallbackCallId);
+        long now = clock.nanos();
+        c.sm.transition(DIALLING, now, "placeCall " + call.number());
+        c.sm.transition(DISCONNECTING, now, "gc_MakeCall refused: " + why);
+        emit((seq, at) -> new CallDisconnected(seq, at, c.id, id, cause, false));
+        toIdleOrOutOfService(c, "call refused");
+        return id;
     }
 
     @Override

@@ -19,6 +19,12 @@ class DialogicMappingsTest {
         assertThat(DialogicBackend.q850(GcConstants.GCRV_GLARE)).isEqualTo(Q850Cause.CHANNEL_NOT_AVAILABLE);
         assertThat(DialogicBackend.q850(GcConstants.GCRV_CEPT)).isEqualTo(Q850Cause.INVALID_NUMBER_FORMAT);
         assertThat(DialogicBackend.q850(GcConstants.GCRV_ALARM)).isEqualTo(Q850Cause.NETWORK_OUT_OF_ORDER);
+        assertThat(DialogicBackend.q850(GcConstants.GCRV_SIGNALLING))
+                .as("D-channel failure, T309")
+                .isEqualTo(new Q850Cause(27));
+        assertThat(DialogicBackend.q850(GcConstants.GCRV_INTERNAL))
+                .as("board fault")
+                .isEqualTo(Q850Cause.TEMPORARY_FAILURE);
         assertThat(DialogicBackend.q850(0x7777)).isEqualTo(Q850Cause.NORMAL_UNSPECIFIED);
     }
 
