@@ -16,7 +16,8 @@ import java.util.Properties;
  * dialogic.lib.gc      gc        libgc.so
  * dialogic.lib.dxxx    dxxx      libdxxx.so
  * dialogic.lib.dti     dti       libdti.so
- * dialogic.lib.fax     faxx      libfaxx.so   (real name not captured; libfax.so is the other candidate)
+ * dialogic.lib.fax     faxx      libfaxx.so   ASSUMED: the fact sheet documents no Linux fax library
+ *                                             name; libfax.so is the other candidate
  * </pre>
  *
  * A value may also be an absolute path. The same name may be given for several libraries (the test
@@ -64,9 +65,12 @@ public final class DialogicLibraries {
             }
         }
 
-        /** @return the Linux defaults of the fact sheet (fax: the first candidate, {@code faxx}) */
+        /**
+         * @return the Linux names of the fact sheet; the fax name, {@code faxx}, is an assumption (the
+         *     first of the two candidates; the sheet documents none)
+         */
         public static Names defaults() {
-            return new Names("srl", "gc", "dxxx", "dti", "faxx");
+            return new Names("srl", "gc", "dxxx", "dti", ASSUMED_FAX);
         }
 
         /**
@@ -150,6 +154,11 @@ public final class DialogicLibraries {
         }
     }
 
+    /** The assumed default fax library name, and the other candidate to try when it is missing. */
+    static final String ASSUMED_FAX = "faxx";
+
+    private static final String OTHER_FAX = "fax";
+
     private static <T extends Library> T loadOne(String key, String name, Class<T> type) {
         try {
             return Native.load(name, type);
@@ -159,8 +168,12 @@ public final class DialogicLibraries {
             throw new MissingLibrary(
                     "unavailable: " + file + " not found on jna.library.path="
                             + System.getProperty("jna.library.path", "<unset>") + " (set -D" + property
-                            + "=<library name or absolute path>, and -Djna.library.path=<directory>): "
-                            + e.getMessage(),
+                            + "=<library name or absolute path>, and -Djna.library.path=<directory>)"
+                            + (key.equals("fax") && name.equals(ASSUMED_FAX)
+                                    ? "; the default lib" + ASSUMED_FAX + ".so is assumed, the Linux fax library name"
+                                            + " is not documented: try -D" + property + "=" + OTHER_FAX
+                                    : "")
+                            + ": " + e.getMessage(),
                     property);
         }
     }

@@ -44,6 +44,22 @@ class DialogicLibrariesTest {
     }
 
     @Test
+    void missingAssumedFaxLibrarySaysTheNameIsAssumedAndNamesTheOtherCandidate() {
+        DialogicLibraries.Unavailable u = (DialogicLibraries.Unavailable)
+                DialogicLibraries.load(new DialogicLibraries.Names(EMU, EMU, EMU, EMU, "faxx"));
+        assertThat(u.property()).isEqualTo("dialogic.lib.fax");
+        assertThat(u.reason())
+                .startsWith("unavailable: libfaxx not found")
+                .contains("libfaxx.so is assumed")
+                .contains("-Ddialogic.lib.fax=fax");
+        DialogicLibraries.Unavailable other = (DialogicLibraries.Unavailable)
+                DialogicLibraries.load(new DialogicLibraries.Names(EMU, EMU, EMU, EMU, "no_such_dialogic_fax"));
+        assertThat(other.reason())
+                .as("a name the user chose is not called assumed")
+                .doesNotContain("assumed");
+    }
+
+    @Test
     void vendorDefaultNamesAreUnavailableOnAHostWithoutDialogic() {
         DialogicLibraries.Availability a = DialogicLibraries.load(DialogicLibraries.Names.defaults());
         assertThat(a).isInstanceOf(DialogicLibraries.Unavailable.class);
