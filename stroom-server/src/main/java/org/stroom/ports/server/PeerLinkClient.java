@@ -241,13 +241,13 @@ public final class PeerLinkClient implements PeerLink, AutoCloseable {
         }
 
         synchronized void send(PeerFrame f) {
-            if (!ended) {
+            if (!ended && requests != null) {
                 requests.onNext(f);
             }
         }
 
         synchronized void cancel(String why) {
-            if (!ended) {
+            if (!ended && requests != null) {
                 ended = true;
                 requests.cancel(why, null);
             }

@@ -36,6 +36,8 @@ final class Eventually {
                         }
                     } catch (RuntimeException e) {
                         // the system is between states; try again
+                    } catch (AssertionError e) {
+                        met.completeExceptionally(e);
                     }
                 },
                 0,
@@ -49,6 +51,9 @@ final class Eventually {
             Thread.currentThread().interrupt();
             throw new AssertionError("interrupted waiting for " + what);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof AssertionError a) {
+                throw a;
+            }
             throw new AssertionError(what, e.getCause());
         } finally {
             checker.shutdownNow();
