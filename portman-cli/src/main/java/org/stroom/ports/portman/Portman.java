@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
             ReportCommand.class,
             CertsCommand.class,
             NodeCommand.class,
+            ServerCommand.class,
             UiCommand.class,
             SimulateCommand.class,
             ErlangCommand.class,
