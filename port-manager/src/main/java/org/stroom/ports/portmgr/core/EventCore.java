@@ -55,7 +55,8 @@ import org.stroom.ports.t1.NanoClock;
  *   | 1 journal          |---&gt;| 2 apply          |---&gt;| 3 reply / notify    |---&gt;| 4 clear     |
  *   | stamp the time     |    | StateMachine     |    | complete the future |    | drop the    |
  *   | Codec.encode       |    |   .apply(input)  |    | or ReplyHandler,    |    | slot's      |
- *   | Journal.append     |    | (the one writer) |    | ResultListener      |    | references  |
+ *   | Journal.appendAll  |    | (the one writer) |    | ResultListener      |    | references  |
+ *   | once per batch     |    |                  |    |                     |    |             |
  *   +--------------------+    +------------------+    +---------------------+    +-------------+
  *   SINGLE_THREAD:      one thread runs 1, 2, 3, 4 for each slot in turn
  *   JOURNAL_AND_WRITER: journal thread (1) --&gt; writer thread (2, 3, 4)
@@ -65,6 +66,13 @@ import org.stroom.ports.t1.NanoClock;
  * <p><b>Write-ahead.</b> An input is appended to the {@link Journal} before it is applied, and its reply is
  * given after it is applied, so an acknowledged input is always journaled. Replaying the journal into a fresh
  * state machine ({@link Recovery}) rebuilds the same state.
+ *
+ * <p><b>Batches.</b> The journal stage encodes each input of a ring batch (the inputs the Disruptor hands it
+ * at once, up to its end-of-batch) and appends them together with {@link Journal#appendAll}, in pieces of at
+ * most {@value #JOURNAL_BATCH}; a {@link org.stroom.ports.portmgr.journal.ChronicleJournal} writes each piece
+ * as one document. The apply stage sees a slot only after the piece holding it is appended: on one thread the
+ * core applies the piece's slots after the append, on several the journal thread publishes its progress only
+ * at the end of its batch. A lone input is a batch of one, so a quiet core adds no delay.
  *
  * <p><b>Time.</b> The publishing thread reads the injected {@link NanoClock}; the journal stage raises the
  * value to the previous input's stamp if needed (so stamps never decrease in journal order, whatever the
@@ -89,6 +97,11 @@ public final class EventCore<I, R> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventCore.class);
     /** Encode buffer of each slot at start; most inputs are far smaller, and a slot grows for larger ones. */
     private static final int INITIAL_ENCODED_BYTES = 256;
+    /**
+     * Most inputs the journal stage hands to {@link Journal#appendAll} at once: a ring batch is appended in
+     * pieces of this size, so a long batch does not hold back the apply of its first inputs for long.
+     */
+    static final int JOURNAL_BATCH = 256;
 
     private final String name;
     private final StateMachine<I, R> stateMachine;
@@ -520,13 +533,19 @@ public final class EventCore<I, R> implements AutoCloseable {
     private final class JournalStage extends StagePadding implements EventHandler<Slot<I, R>> {
         private long lastStamp = Long.MIN_VALUE;
         private long offIndex;
-        private long p9;
+        /** Inputs encoded but not yet appended: their payloads, slots and (after the append) indexes. */
+        private int batched;
+
+        private long batchFirstSequence;
         private long p10;
         private long p11;
         private long p12;
         private long p13;
         private long p14;
         private long p15;
+        private final ByteBuffer[] payloads = new ByteBuffer[JOURNAL_BATCH];
+        private final Object[] slots = new Object[JOURNAL_BATCH];
+        private final long[] indexes = new long[JOURNAL_BATCH];
 
         JournalStage(long firstOffIndex) {
             this.offIndex = firstOffIndex;
@@ -549,18 +568,55 @@ public final class EventCore<I, R> implements AutoCloseable {
                         slot.input = stamped;
                     }
                     if (journalEnabled) {
-                        ByteBuffer buffer = encode(slot, stamped);
-                        slot.journalIndex = journal.append(buffer);
+                        ByteBuffer buffer;
+                        try {
+                            buffer = encode(slot, stamped);
+                        } catch (Throwable t) {
+                            // The inputs before this one were accepted: journal them, so they are applied.
+                            flush();
+                            throw t;
+                        }
+                        if (batched == 0) {
+                            batchFirstSequence = sequence;
+                        }
+                        payloads[batched] = buffer;
+                        slots[batched] = slot;
+                        batched++;
+                        if (batched == JOURNAL_BATCH) {
+                            flush();
+                        }
                     } else {
                         slot.journalIndex = offIndex++;
                     }
                 }
                 if (endOfBatch && journalEnabled) {
+                    flush();
                     journal.endOfBatch();
                 }
             } catch (Throwable t) {
-                fail(t, sequence, "journal");
+                long failing = batched > 0 ? batchFirstSequence : sequence;
+                batched = 0;
+                fail(t, failing, "journal");
             }
+        }
+
+        /** Appends the encoded inputs as one batch and gives each slot its journal index. */
+        void flush() {
+            if (batched == 0) {
+                return;
+            }
+            journal.appendAll(payloads, batched, indexes);
+            for (int k = 0; k < batched; k++) {
+                @SuppressWarnings("unchecked")
+                Slot<I, R> slot = (Slot<I, R>) slots[k];
+                slot.journalIndex = indexes[k];
+            }
+            batched = 0;
+        }
+
+        /** @return whether every input this stage has seen is journaled, so its slots may be applied */
+        boolean drained() {
+            return batched == 0;
         }
     }
 
@@ -679,17 +735,28 @@ public final class EventCore<I, R> implements AutoCloseable {
         }
     }
 
-    /** Several stages on one thread: each of them for one slot, then the next slot. */
+    /**
+     * Several stages on one thread. Without a journal stage: each of them for one slot, then the next slot. With
+     * it: the journal stage for each slot of a ring batch (it appends the batch in one piece at its end, or in
+     * pieces of {@link #JOURNAL_BATCH}), then apply and reply for each slot it has journaled, so that no input is
+     * applied before it is journaled.
+     */
     private final class Stages implements EventHandler<Slot<I, R>> {
         private final JournalStage journalStage;
         private final ApplyStage applyStage;
         private final ReplyStage replyStage;
+        private final Object[] held;
+        private final long[] heldSequences;
+        private int heldCount;
 
         /** @param journalStage null when the journal stage has a thread of its own */
         Stages(JournalStage journalStage, ApplyStage applyStage, ReplyStage replyStage) {
             this.journalStage = journalStage;
             this.applyStage = applyStage;
             this.replyStage = replyStage;
+            int capacity = journalStage == null ? 0 : 2 * JOURNAL_BATCH;
+            this.held = new Object[capacity];
+            this.heldSequences = new long[capacity];
         }
 
         @Override
@@ -699,11 +766,32 @@ public final class EventCore<I, R> implements AutoCloseable {
 
         @Override
         public void onEvent(Slot<I, R> slot, long sequence, boolean endOfBatch) {
-            if (journalStage != null) {
-                journalStage.onEvent(slot, sequence, endOfBatch);
+            if (journalStage == null) {
+                applyStage.onEvent(slot, sequence, endOfBatch);
+                replyStage.onEvent(slot, sequence, endOfBatch);
+                return;
             }
-            applyStage.onEvent(slot, sequence, endOfBatch);
-            replyStage.onEvent(slot, sequence, endOfBatch);
+            journalStage.onEvent(slot, sequence, endOfBatch);
+            held[heldCount] = slot;
+            heldSequences[heldCount] = sequence;
+            heldCount++;
+            if (heldCount == held.length && !journalStage.drained()) {
+                try {
+                    journalStage.flush();
+                } catch (Throwable t) {
+                    fail(t, heldSequences[0], "journal");
+                }
+            }
+            if (journalStage.drained() || failure.get() != null) {
+                for (int k = 0; k < heldCount; k++) {
+                    @SuppressWarnings("unchecked")
+                    Slot<I, R> ready = (Slot<I, R>) held[k];
+                    long readySequence = heldSequences[k];
+                    applyStage.onEvent(ready, readySequence, k == heldCount - 1);
+                    replyStage.onEvent(ready, readySequence, k == heldCount - 1);
+                }
+                heldCount = 0;
+            }
         }
     }
 

@@ -11,7 +11,7 @@ import java.nio.ByteBuffer;
 public interface EntryHandler {
     /**
      * @param index the entry's journal index
-     * @param payload the entry's payload from position 0 to its limit; valid only during this call
+     * @param payload the entry's payload from its position to its limit; valid only during this call
      * @throws UndecodableEntryException if the payload is not a valid encoding; replay reports it and stops
      */
     void onEntry(long index, ByteBuffer payload);

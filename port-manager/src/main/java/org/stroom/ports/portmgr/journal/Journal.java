@@ -13,14 +13,15 @@ import java.nio.ByteBuffer;
  * it in a {@link RecoveryReport}; {@link #sealDamage(RecoveryReport)} then lets appending continue after it.
  *
  * <p>Indexes are journal-specific longs that increase strictly with every append; they need not be
- * contiguous ({@link ChronicleJournal} encodes the roll cycle in the high bits). {@link #NO_INDEX} means
- * "before the first entry".
+ * contiguous (a {@link ChronicleJournal} numbers its entries 0, 1, 2, ..., but continues the Chronicle indexes of
+ * a journal written by an earlier release). {@link #NO_INDEX} means "before the first entry".
  *
  * <p>Implementations: {@link ChronicleJournal} (memory-mapped files, survives {@code kill -9}),
  * {@link InMemoryJournal} (a fake for tests, with corruption hooks) and {@link #disabled()} (journal off).
  *
- * <p>Thread-safety: {@link #append}, {@link #endOfBatch} and {@link #sealDamage} from one thread at a time
- * (the core's journal thread); {@link #replay} before appending starts; {@link #release} from any thread.
+ * <p>Thread-safety: {@link #append}, {@link #appendAll}, {@link #endOfBatch} and {@link #sealDamage} from one
+ * thread at a time (the core's journal thread); {@link #replay} before appending starts; {@link #release} from
+ * any thread.
  */
 public interface Journal extends AutoCloseable {
     /** The index before the first entry: "nothing yet" for {@link #lastIndex()}, "from the start" for replay. */
@@ -43,7 +44,26 @@ public interface Journal extends AutoCloseable {
      */
     long append(ByteBuffer payload);
 
-    /** Called by the core's journal thread after the last entry of a ring batch; a place for flush-like work. */
+    /**
+     * Appends several input entries in order, as if by {@link #append(ByteBuffer)} for each, but lets the
+     * journal write them together: {@link ChronicleJournal} writes them as one document (a batch), so the
+     * per-document cost of the queue is paid once. When this returns, every one of them survives the death of
+     * this process. The event core calls it once per ring batch.
+     *
+     * @param payloads the encoded inputs, each from its position to its limit; positions and limits are
+     *     unchanged
+     * @param count how many of {@code payloads}, from index 0, to append
+     * @param indexes receives the new entries' indexes, {@code indexes[i]} for {@code payloads[i]}; each
+     *     greater than every earlier one
+     * @throws RuntimeException if an entry could not be written; entries before it may have been written
+     */
+    default void appendAll(ByteBuffer[] payloads, int count, long[] indexes) {
+        for (int i = 0; i < count; i++) {
+            indexes[i] = append(payloads[i]);
+        }
+    }
+
+    /** Called by the core's journal thread after the entries of a ring batch; a place for flush-like work. */
     default void endOfBatch() {}
 
     /**

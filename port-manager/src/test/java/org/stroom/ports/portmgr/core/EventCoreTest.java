@@ -20,8 +20,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.stroom.ports.portmgr.journal.EntryHandler;
 import org.stroom.ports.portmgr.journal.InMemoryJournal;
 import org.stroom.ports.portmgr.journal.Journal;
+import org.stroom.ports.portmgr.journal.RecoveryReport;
 
 @Timeout(30)
 class EventCoreTest {
@@ -302,6 +304,83 @@ class EventCoreTest {
                 .hasMessageContaining("may still be applied");
         gated.open.countDown();
         assertThat(core.submitSync(LedgerInput.deposit(2, 4), WAIT)).isEqualTo(7);
+    }
+
+    /** Delegates to an in-memory journal; its first append waits for a latch, and batch sizes are recorded. */
+    static final class GatedJournal implements Journal {
+        final InMemoryJournal inner = new InMemoryJournal();
+        final CountDownLatch entered = new CountDownLatch(1);
+        final CountDownLatch open = new CountDownLatch(1);
+        final List<Integer> batchSizes = new CopyOnWriteArrayList<>();
+
+        @Override
+        public long append(ByteBuffer payload) {
+            return inner.append(payload);
+        }
+
+        @Override
+        public void appendAll(ByteBuffer[] payloads, int count, long[] indexes) {
+            entered.countDown();
+            try {
+                if (!open.await(10, TimeUnit.SECONDS)) {
+                    throw new IllegalStateException("journal gate never opened");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            batchSizes.add(count);
+            Journal.super.appendAll(payloads, count, indexes);
+        }
+
+        @Override
+        public RecoveryReport replay(long afterIndex, EntryHandler handler) {
+            return inner.replay(afterIndex, handler);
+        }
+
+        @Override
+        public void sealDamage(RecoveryReport report) {
+            inner.sealDamage(report);
+        }
+
+        @Override
+        public long lastIndex() {
+            return inner.lastIndex();
+        }
+
+        @Override
+        public void close() {}
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topology.class)
+    void inputsWaitingInTheRingAreJournaledTogetherAndAppliedOnlyAfterwards(Topology topology) throws Exception {
+        GatedJournal gated = new GatedJournal();
+        Ledger ledger = new Ledger();
+        AtomicInteger appliedBeforeJournaled = new AtomicInteger();
+        StateMachine<LedgerInput, Long> checking = input -> {
+            if (gated.inner.lastIndex() < ledger.count) {
+                appliedBeforeJournaled.incrementAndGet();
+            }
+            return ledger.apply(input);
+        };
+        EventCore<LedgerInput, Long> core = start(checking, topology, b -> b.journal(gated, new LedgerCodec()));
+        CompletableFuture<Long> first = core.submit(LedgerInput.deposit(0, 1));
+        assertThat(gated.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<Long>> waiting = new ArrayList<>();
+        for (int id = 1; id <= 40; id++) {
+            waiting.add(core.submit(LedgerInput.deposit(id, 1)));
+        }
+        gated.open.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(waiting.get(39).get(10, TimeUnit.SECONDS)).isEqualTo(41);
+        assertThat(gated.batchSizes).first().isEqualTo(1);
+        assertThat(gated.batchSizes)
+                .as("the 40 inputs that waited are one ring batch")
+                .contains(40);
+        assertThat(gated.inner.size()).isEqualTo(41);
+        assertThat(appliedBeforeJournaled).hasValue(0);
     }
 
     @ParameterizedTest

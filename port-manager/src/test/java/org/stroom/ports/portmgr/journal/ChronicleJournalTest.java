@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
@@ -16,7 +17,14 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntUnaryOperator;
+import java.util.zip.CRC32;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.ExcerptTailer;
+import net.openhft.chronicle.queue.RollCycles;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.queue.rollcycles.TestRollCycles;
+import net.openhft.chronicle.wire.DocumentContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -153,6 +161,203 @@ class ChronicleJournalTest extends JournalContract {
 
         List<Long> indexes = new ArrayList<>();
         assertThat(replayTexts(journal, first, indexes)).containsExactly("c1", "c2");
+    }
+
+    @Test
+    void aBatchIsWrittenAsOneChronicleDocumentHoldingEveryEntry() {
+        ChronicleJournal journal = (ChronicleJournal) track(newJournal());
+        long[] indexes = appendBatch(journal, "a", "b", "c", "d");
+        journal.append(payload("e"));
+
+        assertThat(indexes).containsExactly(0, 1, 2, 3);
+        assertThat(documents(journal.dir())).isEqualTo(2);
+        assertThat(replayTexts(journal, Journal.NO_INDEX, new ArrayList<>())).containsExactly("a", "b", "c", "d", "e");
+    }
+
+    @Test
+    void aBatchLargerThanOneDocumentIsSplitAndKeepsConsecutiveIndexes() {
+        ChronicleJournal journal = (ChronicleJournal) track(newJournal());
+        String[] texts = new String[ChronicleJournal.MAX_BATCH_ENTRIES + 5];
+        for (int i = 0; i < texts.length; i++) {
+            texts[i] = "e" + i;
+        }
+        long[] indexes = appendBatch(journal, texts);
+
+        assertThat(indexes[texts.length - 1] - indexes[0]).isEqualTo(texts.length - 1L);
+        assertThat(documents(journal.dir())).isEqualTo(2);
+        List<Long> replayed = new ArrayList<>();
+        assertThat(replayTexts(reopen(journal), Journal.NO_INDEX, replayed)).containsExactly(texts);
+        assertThat(replayed)
+                .containsExactly(java.util.Arrays.stream(indexes).boxed().toArray(Long[]::new));
+    }
+
+    @Test
+    void replayAfterAnyIndexStartsWithTheNextEntryInsideOrAfterItsBatch() {
+        ChronicleJournal journal = (ChronicleJournal) track(newJournal());
+        List<String> all = new ArrayList<>();
+        for (int batch = 0; batch < 700; batch++) {
+            String[] texts = new String[1 + batch % 5];
+            for (int i = 0; i < texts.length; i++) {
+                texts[i] = batch + "." + i;
+                all.add(texts[i]);
+            }
+            appendBatch(journal, texts);
+        }
+        Journal restarted = reopen(journal);
+        assertThat(restarted.lastIndex()).isEqualTo(all.size() - 1L);
+
+        for (int after : new int[] {0, 1, 2, 3, 997, 1000, 1234, all.size() - 2, all.size() - 1}) {
+            List<Long> indexes = new ArrayList<>();
+            assertThat(replayTexts(restarted, after, indexes))
+                    .as("replay after index %d", after)
+                    .containsExactlyElementsOf(all.subList(after + 1, all.size()));
+        }
+    }
+
+    @Test
+    void replayAfterAnIndexFindsItsBatchAcrossRolledFiles() {
+        MutableInstantSource clock = new MutableInstantSource(Instant.parse("2026-01-01T00:00:00Z"));
+        ChronicleJournal journal = (ChronicleJournal) track(ChronicleJournal.builder(dir.resolve("roll-batches"))
+                .rollCycle(TestRollCycles.TEST_SECONDLY)
+                .clock(clock)
+                .open());
+        List<String> all = new ArrayList<>();
+        for (int second = 0; second < 4; second++) {
+            for (int batch = 0; batch < 30; batch++) {
+                String[] texts = {second + "/" + batch + "a", second + "/" + batch + "b", second + "/" + batch + "c"};
+                all.addAll(List.of(texts));
+                appendBatch(journal, texts);
+            }
+            clock.advanceSeconds(1);
+        }
+        assertThat(journal.files()).hasSize(4);
+
+        for (int after : new int[] {88, 89, 90, 91, 200, 270, 359}) {
+            assertThat(replayTexts(journal, after, new ArrayList<>()))
+                    .as("replay after index %d", after)
+                    .containsExactlyElementsOf(all.subList(after + 1, all.size()));
+        }
+    }
+
+    @Test
+    void aCorruptEntryInsideABatchStopsReplayThereAndCountsTheEntriesAfterIt() {
+        ChronicleJournal journal = (ChronicleJournal) track(newJournal());
+        long[] indexes = appendBatch(journal, "first", "MIDTAG-second", "third");
+        journal.append(payload("fourth"));
+        corruptPayload(journal, indexes[1], "MIDTAG");
+
+        RecoveryReport report = reopen(journal).replay(Journal.NO_INDEX, (i, p) -> {});
+
+        assertThat(report.entriesReplayed()).isEqualTo(1);
+        assertThat(report.lastGoodIndex()).isEqualTo(indexes[0]);
+        assertThat(report.problem()).hasValueSatisfying(problem -> {
+            assertThat(problem.kind()).isEqualTo(JournalProblem.Kind.CRC_MISMATCH);
+            assertThat(problem.index()).isEqualTo(indexes[1]);
+            assertThat(problem.entriesAfter()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void aFrameInsideABatchClaimingMoreBytesThanTheBatchHoldsLosesTheRestOfTheBatch() {
+        ChronicleJournal journal = (ChronicleJournal) track(newJournal());
+        long[] indexes = appendBatch(journal, "first", "BIGTAG-second", "third", "fourth");
+        long later = journal.append(payload("later"));
+        // The u32 length's high byte sits 5 bytes before the payload: claim 16 MiB more than stored.
+        patch(journal, "BIGTAG", -5, b -> b + 1);
+
+        RecoveryReport report = reopen(journal).replay(Journal.NO_INDEX, (i, p) -> {});
+
+        assertThat(report.lastGoodIndex()).isEqualTo(indexes[0]);
+        assertThat(report.problem()).hasValueSatisfying(problem -> {
+            assertThat(problem.kind()).isEqualTo(JournalProblem.Kind.LENGTH_MISMATCH);
+            assertThat(problem.index()).isEqualTo(indexes[1]);
+            assertThat(problem.entriesAfter()).isEqualTo(3);
+        });
+        assertThat(reopen(journal).lastIndex()).isEqualTo(later);
+    }
+
+    @Test
+    void aDamagedBatchHeaderIsReportedAndSealingItLetsAppendingAndLaterReplaysContinue() {
+        ChronicleJournal journal = (ChronicleJournal) track(newJournal());
+        long kept = journal.append(payload("kept"));
+        appendBatch(journal, "HDRTAG-lost", "also-lost");
+        // The batch header's first index starts 8 + 9 + 4 bytes before the first payload.
+        patch(journal, "HDRTAG", -(4 + 9 + 8), b -> b ^ 0x10);
+
+        Journal restarted = reopen(journal);
+        RecoveryReport first = restarted.replay(Journal.NO_INDEX, (i, p) -> {});
+        assertThat(first.lastGoodIndex()).isEqualTo(kept);
+        assertThat(first.problem()).hasValueSatisfying(problem -> {
+            assertThat(problem.kind()).isEqualTo(JournalProblem.Kind.CRC_MISMATCH);
+            assertThat(problem.detail()).contains("batch header");
+        });
+        restarted.sealDamage(first);
+        long after = restarted.append(payload("after"));
+
+        Journal again = reopen(restarted);
+        RecoveryReport second = again.replay(Journal.NO_INDEX, (i, p) -> {});
+        assertThat(replayTexts(again, Journal.NO_INDEX, new ArrayList<>())).containsExactly("kept", "after");
+        assertThat(second.isClean()).isTrue();
+        assertThat(second.lastGoodIndex()).isEqualTo(after);
+        assertThat(after).isGreaterThan(first.problem().get().index());
+    }
+
+    @Test
+    void aJournalOfTheEarlierOneDocumentPerEntryFormatReplaysAndNewEntriesFollowIt() {
+        Path legacy = dir.resolve("legacy");
+        List<Long> legacyIndexes = new ArrayList<>();
+        try (SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(legacy)
+                        .rollCycle(RollCycles.FAST_DAILY)
+                        .build();
+                ExcerptAppender appender = queue.createAppender()) {
+            for (String text : new String[] {"old-0", "old-1", "old-2"}) {
+                try (DocumentContext dc = appender.writingDocument()) {
+                    dc.wire().bytes().write(EntryFormat.frame(EntryFormat.INPUT_V1, payload(text), new CRC32()));
+                }
+                legacyIndexes.add(appender.lastIndexAppended());
+            }
+        }
+
+        ChronicleJournal journal = (ChronicleJournal) track(ChronicleJournal.open(legacy));
+        assertThat(journal.lastIndex()).isEqualTo(legacyIndexes.get(2));
+        long[] indexes = appendBatch(journal, "new-0", "new-1");
+        assertThat(indexes[0]).isEqualTo(legacyIndexes.get(2) + 1);
+
+        Journal restarted = reopen(journal);
+        List<Long> replayed = new ArrayList<>();
+        assertThat(replayTexts(restarted, Journal.NO_INDEX, replayed))
+                .containsExactly("old-0", "old-1", "old-2", "new-0", "new-1");
+        assertThat(replayed.subList(0, 3)).isEqualTo(legacyIndexes);
+        assertThat(replayTexts(restarted, legacyIndexes.get(1), new ArrayList<>()))
+                .as("a snapshot taken by the earlier release names a Chronicle index")
+                .containsExactly("old-2", "new-0", "new-1");
+    }
+
+    private static long[] appendBatch(Journal journal, String... texts) {
+        ByteBuffer[] payloads = new ByteBuffer[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            payloads[i] = payload(texts[i]);
+        }
+        long[] indexes = new long[texts.length];
+        journal.appendAll(payloads, texts.length, indexes);
+        return indexes;
+    }
+
+    /** @return the number of data documents in the Chronicle queue at {@code queueDir} */
+    private static int documents(Path queueDir) {
+        int n = 0;
+        try (SingleChronicleQueue queue =
+                        SingleChronicleQueueBuilder.binary(queueDir).build();
+                ExcerptTailer tailer = queue.createTailer()) {
+            while (true) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        return n;
+                    }
+                    n += dc.isData() ? 1 : 0;
+                }
+            }
+        }
     }
 
     @Test

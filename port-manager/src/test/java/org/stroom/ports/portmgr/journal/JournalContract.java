@@ -69,6 +69,29 @@ abstract class JournalContract {
     }
 
     @Test
+    void appendAllGivesEachEntryAnIncreasingIndexAndReplaysThemInOrderWithTheSingleAppends() {
+        Journal journal = track(newJournal());
+        long before = journal.append(payload("before"));
+        ByteBuffer[] batch = {payload("b0"), payload("b1"), payload("b2")};
+        long[] indexes = new long[3];
+        journal.appendAll(batch, 3, indexes);
+        long after = journal.append(payload("after"));
+
+        assertThat(indexes).isSorted().doesNotHaveDuplicates();
+        assertThat(indexes[0]).isGreaterThan(before);
+        assertThat(after).isGreaterThan(indexes[2]);
+        assertThat(batch[1].position()).isZero();
+        assertThat(batch[1].remaining()).isEqualTo(2);
+        Journal restarted = reopen(journal);
+        List<Long> replayed = new ArrayList<>();
+        assertThat(replayTexts(restarted, Journal.NO_INDEX, replayed))
+                .containsExactly("before", "b0", "b1", "b2", "after");
+        assertThat(replayed).containsExactly(before, indexes[0], indexes[1], indexes[2], after);
+        assertThat(replayTexts(restarted, indexes[0], new ArrayList<>())).containsExactly("b1", "b2", "after");
+        assertThat(restarted.lastIndex()).isEqualTo(after);
+    }
+
+    @Test
     void appendLeavesThePayloadBufferUnchanged() {
         Journal journal = track(newJournal());
         ByteBuffer payload = ByteBuffer.allocate(16).put(payload("0123456789")).flip();
