@@ -7,10 +7,22 @@ final class Check {
     /** Longest machine, group or priority class name, in characters. */
     static final int MAX_NAME = 64;
 
+    /**
+     * String instances that passed {@link #name}, by hash: inputs repeat the same name instances (constants, or
+     * the decoder's cached names), and a string cannot change after its check. Threads share the array without
+     * synchronisation on purpose: a stale or missing entry only means checking again, and a String seen through
+     * a race is still whole (its fields are final).
+     */
+    private static final String[] CHECKED = new String[256];
+
     private Check() {}
 
     static String name(String record, String field, String value) {
         Objects.requireNonNull(value, () -> record + "." + field);
+        int slot = value.hashCode() & (CHECKED.length - 1);
+        if (CHECKED[slot] == value) {
+            return value;
+        }
         if (value.isBlank()) {
             throw new IllegalArgumentException(record + "." + field + " is blank; give a name");
         }
@@ -27,6 +39,7 @@ final class Check {
         if (!wellFormed(value)) {
             throw new IllegalArgumentException(record + "." + field + " contains an unpaired UTF-16 surrogate");
         }
+        CHECKED[slot] = value;
         return value;
     }
 

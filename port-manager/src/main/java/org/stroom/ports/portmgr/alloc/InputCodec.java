@@ -2,6 +2,7 @@ package org.stroom.ports.portmgr.alloc;
 
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -78,6 +79,7 @@ public final class InputCodec implements Codec<Input> {
     private static final int MAX_LIST = 1 << 16;
 
     private final CRC32C crc = new CRC32C();
+    private final NameCache names = new NameCache();
 
     /** Creates a codec. */
     public InputCodec() {}
@@ -97,16 +99,22 @@ public final class InputCodec implements Codec<Input> {
         Objects.requireNonNull(in, "InputCodec.encode: input");
         int start = out.position();
         // The format is big-endian whatever the caller's buffer order; a duplicate is big-endian.
-        ByteBuffer b = out.duplicate();
-        b.put((byte) VERSION);
-        b.put((byte) tagOf(in));
-        b.putInt(0);
-        writeBody(in, b);
-        int len = b.position() - start - HEADER_BYTES;
-        b.putInt(start + 2, len);
-        b.putInt(checksum(b, start, HEADER_BYTES + len));
-        out.position(b.position());
-        return b.position() - start;
+        ByteBuffer b = out.order() == ByteOrder.BIG_ENDIAN ? out : out.duplicate();
+        try {
+            b.put((byte) VERSION);
+            b.put((byte) tagOf(in));
+            b.putInt(0);
+            writeBody(in, b);
+            int len = b.position() - start - HEADER_BYTES;
+            b.putInt(start + 2, len);
+            b.putInt(checksum(b, start, HEADER_BYTES + len));
+        } catch (RuntimeException e) {
+            out.position(start);
+            throw e;
+        }
+        int end = b.position();
+        out.position(end);
+        return end - start;
     }
 
     /**
@@ -145,7 +153,10 @@ public final class InputCodec implements Codec<Input> {
     @Override
     public Input decode(ByteBuffer buffer) {
         int start = buffer.position();
-        ByteBuffer in = buffer.duplicate();
+        int limit = buffer.limit();
+        // Big-endian reads on the caller's buffer when it is big-endian (the journal's is), else on a duplicate;
+        // either way the caller's position and limit end as documented.
+        ByteBuffer in = buffer.order() == ByteOrder.BIG_ENDIAN ? buffer : buffer.duplicate();
         String type = "?";
         int bodyStart = start + HEADER_BYTES;
         ByteBuffer body = null;
@@ -191,18 +202,23 @@ public final class InputCodec implements Codec<Input> {
             if (type.startsWith("tag ")) {
                 throw new CorruptEntryException(start, type, "unknown type tag", null);
             }
-            body = in.duplicate().position(bodyStart).limit(bodyStart + len);
+            body = in.limit(bodyStart + len).position(bodyStart);
             Input result = readBody(tag, body);
             if (body.hasRemaining()) {
                 throw new CorruptEntryException(
                         start, type, body.remaining() + " unread bytes after the last field", null);
             }
+            in.limit(limit);
             buffer.position(bodyStart + len + TRAILER_BYTES);
             return result;
         } catch (CorruptEntryException e) {
+            in.limit(limit);
+            buffer.position(start);
             throw e;
         } catch (RuntimeException e) {
             String where = body == null ? "" : " (field at offset " + body.position() + ")";
+            in.limit(limit);
+            buffer.position(start);
             throw new CorruptEntryException(start, type, "bad field" + where + ": " + e, e);
         }
     }
@@ -338,30 +354,31 @@ public final class InputCodec implements Codec<Input> {
         if (b.hasArray()) {
             crc.update(b.array(), b.arrayOffset() + from, length);
         } else {
-            crc.update(b.duplicate().limit(from + length).position(from));
+            ByteBuffer range = b.duplicate();
+            crc.update(range.limit(from + length).position(from));
         }
         return (int) crc.getValue();
     }
 
     // ---------------------------------------------------------------- bodies
 
-    private static void writeBody(Input in, ByteBuffer b) {
+    private void writeBody(Input in, ByteBuffer b) {
         b.putLong(in.atNanos());
         if (in instanceof Input.Allocate a) {
             b.putLong(a.requestId());
             Wire.putEnum(b, Wire.KIND, a.kind());
             Wire.putEnum(b, Wire.DIRECTION, a.direction());
-            Wire.putNullableString(b, a.group());
+            names.putNullable(b, a.group());
             Wire.putBool(b, a.affinity() != null);
             if (a.affinity() != null) {
-                Wire.putNullableString(b, a.affinity().machine());
+                names.putNullable(b, a.affinity().machine());
                 Wire.putBool(b, a.affinity().span() != null);
                 if (a.affinity().span() != null) {
                     Wire.putLocation(b, a.affinity().span());
                 }
                 Wire.putBool(b, a.affinity().required());
             }
-            Wire.putString(b, a.priorityClass());
+            names.put(b, a.priorityClass());
             b.putLong(a.leaseNanos());
         } else if (in instanceof Input.Release r) {
             b.putLong(r.requestId());
@@ -380,7 +397,7 @@ public final class InputCodec implements Codec<Input> {
             Wire.putChannel(b, c.channel());
             b.putLong(c.callId());
         } else if (in instanceof Input.MachineHeartbeat h) {
-            Wire.putString(b, h.machine());
+            names.put(b, h.machine());
         } else if (in instanceof Input.SpanAlarmChanged a) {
             Wire.putLocation(b, a.span());
             Wire.putEnum(b, Wire.ALARM, a.alarm());
@@ -448,21 +465,21 @@ public final class InputCodec implements Codec<Input> {
         }
     }
 
-    private static Input readBody(int tag, ByteBuffer b) {
+    private Input readBody(int tag, ByteBuffer b) {
         long at = b.getLong();
         switch (tag) {
             case TAG_ALLOCATE: {
                 long requestId = b.getLong();
                 PortKind kind = Wire.getEnum(b, Wire.KIND, "kind");
                 Direction direction = Wire.getEnum(b, Wire.DIRECTION, "direction");
-                String group = Wire.getNullableString(b, "group");
+                String group = names.getNullable(b, "group");
                 Affinity affinity = null;
                 if (Wire.getBool(b, "affinity")) {
-                    String machine = Wire.getNullableString(b, "affinity.machine");
+                    String machine = names.getNullable(b, "affinity.machine");
                     var span = Wire.getBool(b, "affinity.span") ? Wire.getLocation(b, "affinity.span") : null;
                     affinity = new Affinity(machine, span, Wire.getBool(b, "affinity.required"));
                 }
-                String priorityClass = Wire.getString(b, "priorityClass");
+                String priorityClass = names.get(b, "priorityClass");
                 return new Input.Allocate(at, requestId, kind, direction, group, affinity, priorityClass, b.getLong());
             }
             case TAG_RELEASE:
@@ -476,7 +493,7 @@ public final class InputCodec implements Codec<Input> {
             case TAG_CALL_ENDED:
                 return new Input.CallEnded(at, Wire.getChannel(b, "channel"), b.getLong());
             case TAG_MACHINE_HEARTBEAT:
-                return new Input.MachineHeartbeat(at, Wire.getString(b, "machine"));
+                return new Input.MachineHeartbeat(at, names.get(b, "machine"));
             case TAG_SPAN_ALARM_CHANGED:
                 return new Input.SpanAlarmChanged(
                         at,

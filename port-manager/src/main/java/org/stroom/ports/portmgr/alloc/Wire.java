@@ -6,6 +6,7 @@ import java.nio.CharBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import org.stroom.ports.hal.api.BoardId;
 import org.stroom.ports.hal.api.ChannelId;
 import org.stroom.ports.hal.api.ChannelState;
@@ -82,6 +83,16 @@ final class Wire {
             throw new IllegalArgumentException(field + ": count " + n + " is outside 0.." + max);
         }
         return n;
+    }
+
+    /**
+     * @return the UTF-8 bytes of {@code s}
+     * @throws IllegalArgumentException like {@link #putString}
+     */
+    static byte[] utf8(String s) {
+        ByteBuffer b = ByteBuffer.allocate(2 + 3 * s.length());
+        putString(b, s);
+        return Arrays.copyOfRange(b.array(), 2, b.position());
     }
 
     static void putString(ByteBuffer b, String s) {

@@ -51,6 +51,40 @@ class InputCodecTest {
     }
 
     @Test
+    void aRepeatedNameDecodesToOneStringInstanceAndOtherNamesStayDistinct() {
+        Input first = allocateFrom(new String("group-a"), new String("class-x"));
+        Input other = allocateFrom(new String("group-b"), new String("class-y"));
+        Input again = allocateFrom(new String("group-a"), new String("class-x"));
+        byte[] encodedFirst = codec.encode(first);
+        byte[] encodedOther = codec.encode(other);
+        byte[] encodedAgain = codec.encode(again);
+
+        Input.Allocate a = (Input.Allocate) codec.decode(ByteBuffer.wrap(encodedFirst));
+        Input.Allocate b = (Input.Allocate) codec.decode(ByteBuffer.wrap(encodedOther));
+        Input.Allocate c = (Input.Allocate) codec.decode(ByteBuffer.wrap(encodedAgain));
+
+        assertThat(encodedAgain).isEqualTo(encodedFirst);
+        assertThat(List.<Input>of(a, b, c)).containsExactly(first, other, again);
+        assertThat(c.group()).isSameAs(a.group());
+        assertThat(c.priorityClass()).isSameAs(a.priorityClass());
+        assertThat(b.group()).isEqualTo("group-b");
+    }
+
+    private static Input.Allocate allocateFrom(String group, String priorityClass) {
+        return new Input.Allocate(
+                7, 3, org.stroom.ports.hal.api.PortKind.FAX, Direction.IN, group, null, priorityClass, 1_000);
+    }
+
+    @Test
+    void aNameThatFailedItsCheckIsRejectedAgainAfterAValidOne() {
+        String bad = "bad\u0001name";
+        for (int round = 0; round < 2; round++) {
+            assertThat(allocateFrom("fine", "normal").group()).isEqualTo("fine");
+            assertThatThrownBy(() -> allocateFrom(bad, "normal")).hasMessageContaining("control characters");
+        }
+    }
+
+    @Test
     void tickHasThePinnedWireFormat() {
         byte[] bytes = codec.encode(new Input.Tick(5));
         // version 1, tag 40, body length 8, atNanos 5, CRC-32C of the first 14 bytes.
