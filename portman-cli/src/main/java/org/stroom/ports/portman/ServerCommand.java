@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
             "Run a Stroom Server: its boards and Nodes feeding one journaled port manager, and in a Mode 2 pair the"
                     + " link to the other Server (heartbeats, journal stream, takeover proofs).",
             "With a subcommand, command the Server running with that configuration on this machine.",
-            "The configuration is described in docs/deployment.md; examples: docs/examples/server-*.yaml."
+            "The configuration is described in docs/deployment.md; examples: docs/examples/servers/."
         },
         subcommands = {
             ServerCommand.Status.class,

@@ -34,7 +34,7 @@ import org.stroom.ports.portmgr.config.YamlReader;
  * How a Server runs: its name and role, the system description it belongs to, where it listens, its peer in a
  * Mode 2 pair, its TLS files, the Nodes it connects to, its own boards, its journal, the failover monitor's
  * settings and the promotion policy. Read from YAML by {@link #load(Path)} ({@code portman server --config FILE});
- * every problem is reported at once with its line and column. Example (docs/examples/server-a.yaml):
+ * every problem is reported at once with its line and column. Example (docs/examples/servers/server-a.yaml):
  *
  * <pre>
  * server:

@@ -11,7 +11,7 @@ import org.stroom.ports.portmgr.cluster.MonitorSettings;
 import org.stroom.ports.portmgr.config.Problem;
 
 class ServerConfigTest {
-    static final Path EXAMPLES = Path.of("..", "docs", "examples");
+    static final Path EXAMPLES = Path.of("..", "docs", "examples", "servers");
 
     @TempDir
     Path dir;
