@@ -240,6 +240,7 @@ static const text_entry gc_errors[] = {
     {EGC_UNSUPPORTED, "function or parameter not supported on this device"},
     {EGC_SYNC, "function supports asynchronous mode only"},
     {0x09, "operation timed out"},
+    {0x18, "internal error"},
     {EGC_INVSTATE, "call is in a state that does not allow this function"},
     {EGC_INVCRN, "call reference number is not valid"},
     {EGC_INVLINEDEV, "line device handle is not valid"},

@@ -175,6 +175,8 @@ public final class DialogicBackend implements HalBackend {
     private static final AtomicReference<Throwable> OPENED_BY = new AtomicReference<>();
     private static final long MAX_WAIT_MS = 50;
     private static final long FALLBACK_CALL_IDS = 1L << 40;
+    private static final long HOUSEKEEPING_RETRY_NANOS = 200_000_000L;
+    private static final int HOUSEKEEPING_ATTEMPTS = 3;
     private static final int BYTES_PER_MS = 8;
     /** Q.850 cause 27: how the emulator's D-channel clearing (GCRV_SIGNALLING, T309) is reported. */
     private static final Q850Cause DESTINATION_OUT_OF_ORDER = new Q850Cause(27);
@@ -455,11 +457,12 @@ public final class DialogicBackend implements HalBackend {
                     return refused(c, call, Q850Cause.NETWORK_OUT_OF_ORDER, "line blocked (EGC_ALARM)");
                 }
                 if (e.code() == GcConstants.EGC_INVSTATE) {
-                    return refused(c, call, Q850Cause.CHANNEL_NOT_AVAILABLE, "the network seized the line first");
+                    return refused(
+                            c, call, Q850Cause.CHANNEL_NOT_AVAILABLE, "the line still has a call (EGC_INVSTATE)");
                 }
                 throw e;
             }
-            CallRec r = new CallRec(newCallId(crn), crn, false, c);
+            CallRec r = new CallRec(newCallId(crn), crn, false, c, c.line);
             byCrn.put(crn.value(), r);
             c.call = r;
             c.sm.transition(DIALLING, clock.nanos(), "placeCall " + call.number());
@@ -470,9 +473,10 @@ public final class DialogicBackend implements HalBackend {
     /**
      * GlobalCall refused a call on a channel this backend holds IDLE, because of something it has not
      * seen yet: the line is blocked (EGC_ALARM: an alarm in its integration time, a board fault or the
-     * D-channel, whose events are queued), or the network has just seized it (EGC_INVSTATE: its
-     * GCEV_OFFERED is queued; glare, which the network wins). Both are calls that fail, not errors of
-     * the caller: the call ends at once with {@code cause}.
+     * D-channel, whose events are queued), or the line still has a call (EGC_INVSTATE: the network has
+     * just seized it and its GCEV_OFFERED is queued, which is glare the network wins; or a call we
+     * refused is still being released). Both are calls that fail, not errors of the caller: the call
+     * ends at once with {@code cause}.
      */
     private CallId refused(Chan c, OutboundCall call, Q850Cause cause, String why) {
         CallId id = new CallId(++fallbackCallId);
@@ -745,6 +749,11 @@ public final class DialogicBackend implements HalBackend {
                 next = Math.min(next, c.media.firstDigitDeadline);
             }
         }
+        for (CallRec r : byCrn.values()) {
+            if (r.retryAt != 0) {
+                next = Math.min(next, r.retryAt);
+            }
+        }
         if (next == Long.MAX_VALUE) {
             return MAX_WAIT_MS;
         }
@@ -757,6 +766,11 @@ public final class DialogicBackend implements HalBackend {
             apply(s, s.integrator.poll());
         }
         long now = clock.nanos();
+        for (CallRec r : new ArrayList<>(byCrn.values())) {
+            if (r.retryAt != 0 && now >= r.retryAt) {
+                retryHousekeeping(r);
+            }
+        }
         for (Chan c : channels.values()) {
             Media m = c.media;
             if (m != null && m.firstDigitDeadline != 0 && now >= m.firstDigitDeadline) {
@@ -806,6 +820,10 @@ public final class DialogicBackend implements HalBackend {
             }
             return;
         }
+        if (g instanceof GcEvent.LineReset) {
+            lineReset(c);
+            return;
+        }
         if (!(g instanceof GcEvent.CallEvent ce)) {
             return; // other line-level events (BLOCKED, UNBLOCKED, ALARM): availability comes from their causes
         }
@@ -831,25 +849,72 @@ public final class DialogicBackend implements HalBackend {
                 farEndCleared(c, r, q850(d.result()));
             } else if (!r.dropped) {
                 r.dropped = true;
-                quietly("gc_DropCall", () -> calls.gcDropCall(r.crn, GcConstants.GC_NORMAL_CLEARING));
+                housekeep(r, "gc_DropCall", () -> calls.gcDropCall(r.crn, GcConstants.GC_NORMAL_CLEARING));
             }
         } else if (ce instanceof GcEvent.Dropped) {
-            quietly("gc_ReleaseCallEx", () -> calls.gcReleaseCallEx(r.crn));
+            housekeep(r, "gc_ReleaseCallEx", () -> calls.gcReleaseCallEx(r.crn));
         } else if (ce instanceof GcEvent.Released) {
-            byCrn.remove(r.crn.value());
-            if (c.call == r) {
-                if (c.pending != null) { // release overtook the media completion: close the books now
-                    mediaDone(c, TerminationReason.HANG_UP);
-                }
-                c.call = null;
-                if (c.sm.state() == DISCONNECTING) {
-                    toIdleOrOutOfService(c, "call released");
-                } else if (c.sm.state() == OUT_OF_SERVICE && c.span.usable()) {
-                    // the span came back while this call was still being released
-                    backInService(c, "call released");
-                }
+            released(c, r, "call released");
+        }
+    }
+
+    /** GlobalCall has freed the CRN: forget it; the channel is free again unless its span is unusable. */
+    private void released(Chan c, CallRec r, String why) {
+        byCrn.remove(r.crn.value());
+        if (c.call == r) {
+            if (c.pending != null) { // release overtook the media completion: close the books now
+                mediaDone(c, TerminationReason.HANG_UP);
+            }
+            c.call = null;
+            if (c.sm.state() == DISCONNECTING) {
+                toIdleOrOutOfService(c, why);
+            } else if (c.sm.state() == OUT_OF_SERVICE && c.span.usable()) {
+                // the span came back while this call was still being released
+                backInService(c, why);
             }
         }
+    }
+
+    /**
+     * Runs a drop or release the pump makes on its own. GlobalCall may refuse it (a transient failure);
+     * the call would then never be released and its channel never free, so it is retried, and after
+     * {@link #HOUSEKEEPING_ATTEMPTS} refusals the line is reset (gc_ResetLineDev aborts its calls).
+     */
+    private void housekeep(CallRec r, String function, Runnable request) {
+        try {
+            request.run();
+            r.retryAt = 0;
+        } catch (VendorException e) {
+            LOG.log(System.Logger.Level.WARNING, "dialogic: " + function + " failed, will retry: " + e.getMessage());
+            r.retryAt = clock.nanos() + HOUSEKEEPING_RETRY_NANOS;
+        }
+    }
+
+    private void retryHousekeeping(CallRec r) {
+        r.retryAt = 0;
+        if (++r.attempts >= HOUSEKEEPING_ATTEMPTS) {
+            LOG.log(
+                    System.Logger.Level.WARNING,
+                    "dialogic: crn 0x" + Long.toHexString(r.crn.value()) + " still not released after " + r.attempts
+                            + " attempts; resetting its line");
+            housekeep(r, "gc_ResetLineDev", () -> calls.gcResetLineDev(r.line));
+            return;
+        }
+        if (callState(r.crn) == GcConstants.GCST_IDLE) {
+            housekeep(r, "gc_ReleaseCallEx", () -> calls.gcReleaseCallEx(r.crn));
+        } else {
+            housekeep(r, "gc_DropCall", () -> calls.gcDropCall(r.crn, GcConstants.GC_NORMAL_CLEARING));
+        }
+    }
+
+    /** GCEV_RESETLINEDEV: every call of the line is gone; the line must be armed again for inbound calls. */
+    private void lineReset(Chan c) {
+        for (CallRec r : new ArrayList<>(byCrn.values())) {
+            if (r.line.equals(c.line)) {
+                released(c, r, "line reset");
+            }
+        }
+        quietly("gc_WaitCall", () -> calls.gcWaitCall(c.line));
     }
 
     private void onOffered(Chan c, Crn crn) {
@@ -865,15 +930,15 @@ public final class DialogicBackend implements HalBackend {
             c.sm.transition(IDLE, clock.nanos(), "previous call cleared, its release pending");
         }
         if (state != BackendState.IN_SERVICE || c.sm.state() != IDLE) {
-            CallRec refused = new CallRec(null, crn, true, null);
+            CallRec refused = new CallRec(null, crn, true, null, c.line);
             refused.dropped = true;
             byCrn.put(crn.value(), refused);
-            quietly("gc_DropCall", () -> calls.gcDropCall(crn, Q850Cause.NO_CIRCUIT_AVAILABLE.code()));
+            housekeep(refused, "gc_DropCall", () -> calls.gcDropCall(crn, Q850Cause.NO_CIRCUIT_AVAILABLE.code()));
             return;
         }
         String dnis = calls.gcGetDnis(crn);
         String ani = calls.gcGetAni(crn);
-        CallRec r = new CallRec(newCallId(crn), crn, true, c);
+        CallRec r = new CallRec(newCallId(crn), crn, true, c, c.line);
         byCrn.put(crn.value(), r);
         c.call = r;
         c.sm.transition(OFFERED, clock.nanos(), "inbound call");
@@ -1037,7 +1102,7 @@ public final class DialogicBackend implements HalBackend {
             calls.gcDropCall(r.crn, cause.code());
         } else {
             int dropCause = farEnd ? GcConstants.GC_NORMAL_CLEARING : cause.code();
-            quietly("gc_DropCall", () -> calls.gcDropCall(r.crn, dropCause));
+            housekeep(r, "gc_DropCall", () -> calls.gcDropCall(r.crn, dropCause));
         }
         r.dropped = true;
         if (c.sm.state() != DISCONNECTING) {
@@ -1460,14 +1525,20 @@ public final class DialogicBackend implements HalBackend {
         final CallId id;
         final Crn crn;
         final boolean inbound;
+        final LineDevice line;
         boolean ended;
         boolean dropped;
         boolean detached;
+        /** Backend time at which a refused drop or release is tried again; 0 when none is due. */
+        long retryAt;
 
-        CallRec(CallId id, Crn crn, boolean inbound, Chan chan) {
+        int attempts;
+
+        CallRec(CallId id, Crn crn, boolean inbound, Chan chan, LineDevice line) {
             this.id = id;
             this.crn = crn;
             this.inbound = inbound;
+            this.line = line;
             this.ended = chan == null;
         }
     }

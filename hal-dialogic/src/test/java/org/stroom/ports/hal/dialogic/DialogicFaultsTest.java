@@ -214,6 +214,40 @@ class DialogicFaultsTest {
         }
     }
 
+    /**
+     * A far-end clear meets a failure armed for the channel's next operation: the backend's own
+     * gc_DropCall is refused. The channel must still come back IDLE.
+     */
+    @Test
+    void farEndClearWhoseDropIsRefusedStillFreesTheChannel() {
+        try (TckSession s = session("D/240JCT-T1", 90_000, true)) {
+            ChannelId ch = s.idleChannel();
+            CallId call = s.connectInbound(ch);
+            s.harness().failNextOperation(ch);
+            s.harness().farEndHangUp(ch);
+            s.expectDisconnected(call, SIGNALLING);
+            s.awaitState(ch, ChannelState.IDLE, SIGNALLING);
+            s.assertUsable(ch, "a refused drop");
+        }
+    }
+
+    /** Refused three times, the drop gives way to gc_ResetLineDev; the line is armed again afterwards. */
+    @Test
+    void dropRefusedAgainAndAgainEndsInALineResetThatFreesAndRearmsTheChannel() {
+        try (TckSession s = session("D/240JCT-T1", 90_000, true)) {
+            ChannelId ch = s.idleChannel();
+            CallId call = s.connectInbound(ch);
+            for (int i = 0; i < 3; i++) {
+                s.harness().failNextOperation(ch);
+            }
+            s.harness().farEndHangUp(ch);
+            s.expectDisconnected(call, SIGNALLING);
+            s.awaitState(ch, ChannelState.IDLE, SIGNALLING);
+            assertThat(s.backend().history(ch)).extracting(StateChange::reason).contains("line reset");
+            s.assertUsable(ch, "a line reset");
+        }
+    }
+
     @Test
     void dChannelDownWhenTheBackendOpensStartsItsChannelsOutOfService() {
         try (TckSession s = session("D/240JCT-T1", 90_000, false)) {

@@ -27,6 +27,7 @@ import org.stroom.ports.hal.api.ChannelState;
 import org.stroom.ports.hal.api.OutboundCall;
 import org.stroom.ports.hal.api.Q850Cause;
 import org.stroom.ports.hal.api.SpanInfo;
+import org.stroom.ports.hal.api.VendorException;
 import org.stroom.ports.hal.api.WrongStateException;
 import org.stroom.ports.hal.api.event.CallConnected;
 import org.stroom.ports.hal.api.event.CallDisconnected;
@@ -43,21 +44,23 @@ import org.stroom.ports.t1.SpanLocation;
 
 /**
  * Event-ordering invariants of the Dialogic backend on the C emulator, through real JNA calls, under
- * random interleavings of inbound calls (answered, accepted, rejected), outbound calls with every far-end
- * outcome, local and far-end hang-ups, line defects raised and cleared, D-channel failures and board
- * faults, on one D/480JCT-2T1 (two PRI spans) whose first four timeslots per span take all the traffic.
- * After the plan, every fault is healed and every call cleared; then the event stream must keep
- * {@link EventInvariants} (sequence numbers increase by one, no channel in two calls, every offered or
- * placed call ends with exactly one CallDisconnected) and every channel must be IDLE, in service again
- * after its last ChannelOutOfService, on usable spans with their D-channels up.
+ * random interleavings of inbound calls (answered, accepted, rejected), outbound calls with every
+ * far-end outcome, local and far-end hang-ups, line defects raised and cleared, D-channel failures,
+ * board faults and vendor failures armed for a channel's next GlobalCall operation (which may hit the
+ * backend's own drop or release). The backend is one D/480JCT-2T1 (two PRI spans) whose first four
+ * timeslots per span take all the traffic. After the plan, every fault is healed and every call
+ * cleared; then the event stream must keep {@link EventInvariants} (sequence numbers increase by one,
+ * no channel in two calls, every offered or placed call ends with exactly one CallDisconnected) and
+ * every channel must be IDLE, in service again after its last ChannelOutOfService, on usable spans
+ * with their D-channels up.
  *
  * <p>Time: the emulator and the backend clock run 50 times faster than real time and T309 is 20 s
  * (emulated), so a plan of up to 25 steps with gaps of up to 5 s (emulated) and the healing after it
  * take about half a second; 20 tries take about 10 s. The plans come from a fixed seed, so a failing
- * run names a plan that the next run draws again (remove the seed and raise the tries to explore:
- * 200 random tries passed when this was written); the timing of each step against the emulator's own
- * threads is real and is not replayed. Shrinking is off: each try is a real run. Coverage checks make
- * sure a few tries connect calls and have calls cleared by faults.
+ * run names a plan that the next run draws again. To explore, remove the seed and raise the tries
+ * (when this was written, 150 random tries at this speed and 100 at 20 times passed). The timing of
+ * each step against the emulator's own threads is real and is not replayed. Shrinking is off: each try
+ * is a real run. Coverage checks make sure a few tries connect calls and have calls cleared by faults.
  *
  * <p>Thread-safety: jqwik calls the property from one thread.
  */
@@ -89,7 +92,8 @@ class DialogicProperties {
         DCHANNEL_DOWN,
         DCHANNEL_UP,
         BOARD_FAULT,
-        BOARD_RECOVER
+        BOARD_RECOVER,
+        FAIL_NEXT
     }
 
     /**
@@ -124,7 +128,8 @@ class DialogicProperties {
                 Kind.DCHANNEL_DOWN,
                 Kind.DCHANNEL_UP,
                 Kind.BOARD_FAULT,
-                Kind.BOARD_RECOVER);
+                Kind.BOARD_RECOVER,
+                Kind.FAIL_NEXT);
         Arbitrary<Kind> kinds = Arbitraries.frequencyOf(Tuple.of(3, calls), Tuple.of(1, faults));
         return Combinators.combine(
                         kinds,
@@ -236,9 +241,14 @@ class DialogicProperties {
                     case DCHANNEL_UP -> s.harness().setDChannel(span, true);
                     case BOARD_FAULT -> s.harness().boardFault(BOARD);
                     case BOARD_RECOVER -> s.harness().boardRecover(BOARD);
+                    case FAIL_NEXT -> s.harness().failNextOperation(ch);
                 }
             } catch (WrongStateException e) {
                 // random steps often meet a channel in another state; refusing them is the contract
+            } catch (VendorException e) {
+                if (!e.symbol().equals("EGC_INTERR")) { // the failure FAIL_NEXT armed is expected
+                    unexpected.add(step + ": " + e);
+                }
             } catch (RuntimeException e) {
                 unexpected.add(step + ": " + e);
             }
@@ -290,6 +300,8 @@ class DialogicProperties {
                             s.backend().hangUp(c.id(), Q850Cause.NORMAL_CLEARING);
                         } catch (WrongStateException e) {
                             // the call ended between the read and the hang-up
+                        } catch (VendorException e) {
+                            // a failure FAIL_NEXT armed refused it; the next round tries again
                         }
                     }
                 }
