@@ -16,7 +16,8 @@ import org.stroom.ports.t1.SpanLocation;
  *       {@link org.stroom.ports.t1.AlarmTimings}). RED or BLUE takes the span's channels out of
  *       service and clears its calls with cause 38; YELLOW alone changes nothing for traffic.
  *   <li><b>D-channel</b> down on a PRI span: {@code DChannelDown}, idle channels out of service at
- *       once, calls in progress survive for T309 (90 s) and are then cleared with cause 27.
+ *       once, calls not yet active cleared at once with cause 27, active calls survive for T309
+ *       (90 s) and are then cleared with cause 27 (Q.931 5.8.8).
  *   <li><b>Board fault</b>: {@code BoardFault}, every channel of the board out of service, calls
  *       cleared with cause 41; {@link #boardRecover} brings them back.
  *   <li><b>Stuck channel</b>: out of service (calls cleared with cause 41) until unstuck.

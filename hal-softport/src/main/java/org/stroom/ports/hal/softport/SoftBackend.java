@@ -1652,6 +1652,9 @@ public final class SoftBackend implements HalBackend {
         SpanLocation loc = p.location;
         if (d == DChannelState.DOWN) {
             emit((s, t) -> new DChannelDown(s, t, loc));
+            if (!Alarm.blocksTraffic(p.declared) && p.board.faultReason == null) {
+                clearCallsNotActive(p);
+            }
             if (p.t309 == null) {
                 p.t309 = after(timings.t309(), () -> t309Expired(p));
             }
@@ -1660,6 +1663,18 @@ public final class SoftBackend implements HalBackend {
             p.t309 = null;
             if (d == DChannelState.UP) {
                 emit((s, t) -> new DChannelUp(s, t, loc));
+            }
+        }
+    }
+
+    /**
+     * Q.931 5.8.8: on a data-link failure the network clears every call that is not yet active at
+     * once; only active calls wait for T309. (An alarm or a board fault clears calls its own way.)
+     */
+    private void clearCallsNotActive(SpanPort p) {
+        for (SoftChannel c : new ArrayList<>(p.channels.values())) {
+            if (c.call != null && c.state() != CONNECTED && c.state() != DISCONNECTING) {
+                endNow(c, DESTINATION_OUT_OF_ORDER, true, "D-channel down: call not yet active cleared");
             }
         }
     }

@@ -128,6 +128,27 @@ class FaultsTest {
     }
 
     @Test
+    void aDChannelFailureClearsACallNotYetActiveAtOnce() {
+        ChannelId c2 = ch(2);
+        connectInbound(c1);
+        sim.backend.farEnd(c2.span()).offerCall(c2.ds0(), "3125550101", "");
+        assertThat(sim.backend.channel(c2).state()).isEqualTo(ChannelState.OFFERED);
+        sim.events.clear();
+
+        faults.setDChannel(span(0, 1), false);
+
+        CallDisconnected d = sim.events.last(CallDisconnected.class);
+        assertThat(d.channel()).isEqualTo(c2);
+        assertThat(d.cause().code()).isEqualTo(27);
+        assertThat(d.farEnd()).isTrue();
+        assertThat(sim.events.of(CallDisconnected.class)).hasSize(1);
+        assertThat(sim.backend.channel(c2).state()).isEqualTo(ChannelState.OUT_OF_SERVICE);
+        assertThat(sim.backend.channel(c1).state())
+                .as("an active call waits for T309")
+                .isEqualTo(ChannelState.CONNECTED);
+    }
+
+    @Test
     void aDChannelBackBeforeT309KeepsTheCall() {
         connectInbound(c1);
         faults.setDChannel(span(0, 1), false);
