@@ -61,6 +61,10 @@ final class SpanSlot {
 
     // Derived, maintained by PortManagerState.refresh.
     int category = ABSENT;
+    /** The status instance {@link #judgedUsable} was computed for: statuses are immutable, a change replaces it. */
+    private SpanStatus judgedStatus;
+
+    private boolean judgedUsable;
     int freeMask;
     int busyMask;
     int countedFax;
@@ -91,7 +95,11 @@ final class SpanSlot {
         if (!machine.up()) {
             return MACHINE_DOWN;
         }
-        if (boardFaulted || !status.usableForTraffic()) {
+        if (status != judgedStatus) {
+            judgedStatus = status;
+            judgedUsable = status.usableForTraffic();
+        }
+        if (boardFaulted || !judgedUsable) {
             return ALARM;
         }
         return locked ? LOCKED : OK;

@@ -74,11 +74,11 @@ import org.stroom.ports.t1.NanoClock;
  * core applies the piece's slots after the append, on several the journal thread publishes its progress only
  * at the end of its batch. A lone input is a batch of one, so a quiet core adds no delay.
  *
- * <p><b>Time.</b> The publishing thread reads the injected {@link NanoClock}; the journal stage raises the
- * value to the previous input's stamp if needed (so stamps never decrease in journal order, whatever the
- * producers' interleaving) and gives it to the {@link Stamper}, which puts it into the input. The journal
- * holds the stamped input, so the state machine, live or in replay, sees the same time and never reads a
- * clock.
+ * <p><b>Time.</b> The publishing thread reads the injected {@link NanoClock} and has the {@link Stamper} put
+ * the reading into the input, so the copy a stamp usually makes is paid by the caller, not by the one writer.
+ * The journal stage keeps stamps from decreasing in journal order, whatever the producers' interleaving: an
+ * input whose stamp is older than the previous input's is stamped again with that one. The journal holds the
+ * stamped input, so the state machine, live or in replay, sees the same time and never reads a clock.
  *
  * <p><b>Overload.</b> When the ring stays full for the publish timeout, the input is answered at once, on the
  * submitting thread, with {@code overloadedResult.apply(input)}; it is neither journaled nor applied. Callers
@@ -377,7 +377,18 @@ public final class EventCore<I, R> implements AutoCloseable {
 
     private void publishInput(I input, CompletableFuture<R> future, ReplyHandler<? super R> handler) {
         Objects.requireNonNull(input, "input");
-        long now = stamping ? clock.nanos() : 0;
+        long now = 0;
+        I stamped = input;
+        if (stamping) {
+            now = clock.nanos();
+            try {
+                stamped = Objects.requireNonNull(stamper.stamp(input, now), "Stamper returned null");
+            } catch (Throwable t) {
+                fail(t, ring.getCursor() + 1, "stamp");
+                checkAccepting();
+                throw t;
+            }
+        }
         publishing.incrementAndGet();
         try {
             checkAccepting();
@@ -394,7 +405,7 @@ public final class EventCore<I, R> implements AutoCloseable {
             }
             Slot<I, R> slot = ring.get(sequence);
             slot.kind = Slot.INPUT;
-            slot.input = input;
+            slot.input = stamped;
             slot.publishedNanos = now;
             slot.future = future;
             slot.handler = handler;
@@ -562,10 +573,14 @@ public final class EventCore<I, R> implements AutoCloseable {
                 if (sequence < failedAt.get() && slot.kind == Slot.INPUT) {
                     I stamped = slot.input;
                     if (stamping) {
-                        long stamp = Math.max(slot.publishedNanos, lastStamp);
-                        lastStamp = stamp;
-                        stamped = Objects.requireNonNull(stamper.stamp(stamped, stamp), "Stamper returned null");
-                        slot.input = stamped;
+                        if (slot.publishedNanos < lastStamp) {
+                            // Another producer published a later clock reading first.
+                            stamped =
+                                    Objects.requireNonNull(stamper.stamp(stamped, lastStamp), "Stamper returned null");
+                            slot.input = stamped;
+                        } else {
+                            lastStamp = slot.publishedNanos;
+                        }
                     }
                     if (journalEnabled) {
                         ByteBuffer buffer;
