@@ -134,10 +134,11 @@ public final class Ratios {
             double seconds = number(primary(result).get("score"));
             double inputs = number(params.get("inputs"));
             String machine = String.valueOf(params.get("machine"));
+            Object batch = params.get("batch");
             out.printf(
                     Locale.ROOT,
                     "%-52s %,.2f M inputs/s; %,.0f inputs in %.2f s%n",
-                    "(6) replay, " + machine,
+                    "(6) replay, " + machine + (batch == null ? "" : ", " + batch + " entries/document"),
                     inputs / seconds / 1e6,
                     inputs,
                     seconds);

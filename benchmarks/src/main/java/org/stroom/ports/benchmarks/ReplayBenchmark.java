@@ -29,9 +29,10 @@ import org.stroom.ports.portmgr.journal.ChronicleJournal;
 
 /**
  * (6) Replay rate and recovery time: a Chronicle journal of the large System's inventory followed by
- * {@link #inputs} allocate/release inputs (written once per trial, outside the measurement) is opened and
- * replayed into a new {@link PortManagerState}, as a restart without snapshot would. Score: seconds per
- * recovery; the replay rate is {@code inputs / score}.
+ * {@link #inputs} allocate/release inputs (written once per trial, outside the measurement, in batches of
+ * {@link #batch} entries per document as the event core's journal stage writes them) is opened and replayed
+ * into a new {@link PortManagerState}, as a restart without snapshot would. Score: seconds per recovery; the
+ * replay rate is {@code inputs / score}.
  *
  * <p>Thread-safety: JMH state, one benchmark thread.
  */
@@ -53,6 +54,13 @@ public class ReplayBenchmark {
     @Param({"port-manager", "decode-only"})
     public String machine;
 
+    /**
+     * Entries per Chronicle document: 256, what the event core writes under load (its journal stage appends a
+     * ring batch in pieces of up to 256 entries); 1, what it writes when every input arrives alone.
+     */
+    @Param({"256", "1"})
+    public int batch;
+
     private Path dir;
     private long expectedEntries;
 
@@ -61,28 +69,58 @@ public class ReplayBenchmark {
     public void write() throws IOException {
         dir = Bench.tempDir("replay");
         Codec<Input> codec = PortManager.codec();
-        ByteBuffer buffer = ByteBuffer.allocate(1 << 20);
+        ByteBuffer large = ByteBuffer.allocate(1 << 20);
         List<Input> inventory = Fixtures.largeSystemInputs();
         long lease = Fixtures.build(inventory).nextLeaseId();
         long at = 1;
         try (ChronicleJournal journal = ChronicleJournal.open(dir)) {
+            Batches batches = new Batches(journal, codec, batch);
             for (Input input : inventory) {
-                append(journal, codec, buffer, input);
+                large.clear();
+                int length = codec.encode(input, large);
+                journal.append(large.limit(length).position(0));
             }
             for (long i = 0; i < inputs; i += 2) {
                 at += 1_000;
-                append(journal, codec, buffer, Bench.allocate(i).withAtNanos(at));
-                append(journal, codec, buffer, Bench.release(i + 1, lease++).withAtNanos(at + 500));
+                batches.add(Bench.allocate(i).withAtNanos(at));
+                batches.add(Bench.release(i + 1, lease++).withAtNanos(at + 500));
             }
+            batches.flush();
         }
         expectedEntries = inventory.size() + (long) inputs;
     }
 
-    private static void append(ChronicleJournal journal, Codec<Input> codec, ByteBuffer buffer, Input input) {
-        buffer.clear();
-        int length = codec.encode(input, buffer);
-        buffer.limit(length).position(0);
-        journal.append(buffer);
+    /** Encodes inputs and appends them {@code size} at a time, as the event core's journal stage does. */
+    private static final class Batches {
+        private final ChronicleJournal journal;
+        private final Codec<Input> codec;
+        private final ByteBuffer[] payloads;
+        private final long[] indexes;
+        private int count;
+
+        Batches(ChronicleJournal journal, Codec<Input> codec, int size) {
+            this.journal = journal;
+            this.codec = codec;
+            this.payloads = new ByteBuffer[size];
+            this.indexes = new long[size];
+            for (int i = 0; i < size; i++) {
+                payloads[i] = ByteBuffer.allocate(256);
+            }
+        }
+
+        void add(Input input) {
+            ByteBuffer buffer = payloads[count].clear();
+            int length = codec.encode(input, buffer);
+            buffer.limit(length).position(0);
+            if (++count == payloads.length) {
+                flush();
+            }
+        }
+
+        void flush() {
+            journal.appendAll(payloads, count, indexes);
+            count = 0;
+        }
     }
 
     /** @return the recovered state */
