@@ -32,6 +32,7 @@ public final class HotStandby {
     private String journalId = "";
     private long lastIndex = Journal.NO_INDEX;
     private long applied;
+    private long resets;
     private long activeLastIndex = Journal.NO_INDEX;
     private Instant lastHeard;
 
@@ -55,6 +56,7 @@ public final class HotStandby {
                     journal);
         }
         state = new PortManagerState();
+        resets++;
         journalId = Objects.requireNonNull(journal, "journal");
         lastIndex = Journal.NO_INDEX;
         applied = 0;
@@ -106,6 +108,11 @@ public final class HotStandby {
     /** @return entries applied since the last reset */
     public synchronized long applied() {
         return applied;
+    }
+
+    /** @return how many times the copy was dropped and rebuilt (the first follow counts one) */
+    public synchronized long resets() {
+        return resets;
     }
 
     /** @return whether every entry the active had when it last sent has been applied */

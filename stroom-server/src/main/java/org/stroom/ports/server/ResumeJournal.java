@@ -73,6 +73,9 @@ public final class ResumeJournal implements Journal {
     private final Map<String, NodeMark> journaled = new ConcurrentHashMap<>();
     private final List<LongConsumer> appendListeners = new CopyOnWriteArrayList<>();
     private byte[] scratch = new byte[512];
+    private byte[][] batch = new byte[0][];
+    private NodeMark[] batchMarks = new NodeMark[0];
+    private ByteBuffer[] wrapped = new ByteBuffer[0];
 
     /**
      * An input announced before it is submitted; {@link #retract} it if the port manager did not take it.
@@ -183,25 +186,58 @@ public final class ResumeJournal implements Journal {
     @Override
     public long append(ByteBuffer payload) {
         NodeMark mark = outstanding.get() > 0 ? match(payload) : null;
-        byte[] markBytes = mark == null ? NO_MARK : encode(mark);
-        int length = payload.remaining();
-        int total = length + markBytes.length + TRAILER_BYTES;
-        if (scratch.length < total) {
-            scratch = new byte[Math.max(total, 2 * scratch.length)];
+        scratch = entry(payload, mark, scratch);
+        long index = inner.append(ByteBuffer.wrap(scratch, 0, entryLength(payload, mark)));
+        appended(index, mark);
+        return index;
+    }
+
+    /** Writes the batch as the wrapped journal does (one Chronicle document), each entry with its mark. */
+    @Override
+    public void appendAll(ByteBuffer[] payloads, int count, long[] indexes) {
+        if (batch.length < count) {
+            batch = java.util.Arrays.copyOf(batch, Math.max(count, 2 * batch.length));
+            batchMarks = new NodeMark[batch.length];
+            wrapped = new ByteBuffer[batch.length];
         }
-        payload.duplicate().get(scratch, 0, length);
-        System.arraycopy(markBytes, 0, scratch, length, markBytes.length);
-        scratch[total - 3] = (byte) markBytes.length;
-        scratch[total - 2] = (byte) (markBytes.length >>> 8);
-        scratch[total - 1] = FORMAT;
-        long index = inner.append(ByteBuffer.wrap(scratch, 0, total));
+        for (int i = 0; i < count; i++) {
+            NodeMark mark = outstanding.get() > 0 ? match(payloads[i]) : null;
+            batch[i] = entry(payloads[i], mark, batch[i]);
+            batchMarks[i] = mark;
+            wrapped[i] = ByteBuffer.wrap(batch[i], 0, entryLength(payloads[i], mark));
+        }
+        inner.appendAll(wrapped, count, indexes);
+        for (int i = 0; i < count; i++) {
+            appended(indexes[i], batchMarks[i]);
+            batchMarks[i] = null;
+        }
+    }
+
+    private void appended(long index, NodeMark mark) {
         if (mark != null) {
             journaled.put(mark.node(), mark);
         }
         for (LongConsumer l : appendListeners) {
             l.accept(index);
         }
-        return index;
+    }
+
+    private static int entryLength(ByteBuffer payload, NodeMark mark) {
+        return payload.remaining() + (mark == null ? 0 : markLength(mark)) + TRAILER_BYTES;
+    }
+
+    /** Writes {@code [input][mark][u16 mark length][u8 FORMAT]} into {@code into}, or a larger array it returns. */
+    private static byte[] entry(ByteBuffer payload, NodeMark mark, byte[] into) {
+        byte[] markBytes = mark == null ? NO_MARK : encode(mark);
+        int length = payload.remaining();
+        int total = length + markBytes.length + TRAILER_BYTES;
+        byte[] out = into != null && into.length >= total ? into : new byte[Math.max(total, 256)];
+        payload.duplicate().get(out, 0, length);
+        System.arraycopy(markBytes, 0, out, length, markBytes.length);
+        out[total - 3] = (byte) markBytes.length;
+        out[total - 2] = (byte) (markBytes.length >>> 8);
+        out[total - 1] = FORMAT;
+        return out;
     }
 
     @Override
@@ -354,6 +390,14 @@ public final class ResumeJournal implements Journal {
             outstanding.decrementAndGet();
             return found.mark;
         }
+    }
+
+    private static int markLength(NodeMark m) {
+        return 2
+                + m.node().getBytes(StandardCharsets.UTF_8).length
+                + 2
+                + m.journalId().getBytes(StandardCharsets.UTF_8).length
+                + 8;
     }
 
     private static byte[] encode(NodeMark m) {

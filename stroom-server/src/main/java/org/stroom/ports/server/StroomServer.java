@@ -96,8 +96,9 @@ import org.stroom.ports.t1.SpanStatus;
  * <p><b>Resume points.</b> The last Node sequence applied is stored in the port-manager journal entry of the
  * input it became (see {@link ResumeJournal}), never in a file of its own, so it cannot disagree with the journal.
  *
- * <p><b>Takeover.</b> A passive's proof compares the active's configured load (with the load it last reported)
- * with the passive's own live inventory: its spans' status as its boards and Nodes report them now. The proof is
+ * <p><b>Takeover.</b> A passive's proof compares the active's load (per module the busier of the configured and
+ * the last reported measured figure) with the passive's own live inventory: its spans' status as its boards and
+ * Nodes report them now. The proof is
  * logged and written to {@link ProofArchive} whether or not the policy lets the passive promote itself. Promotion
  * makes this Server the serving one ({@link #role()} PROMOTED); starting applications, span moves and number
  * rollovers are outside this process (docs/runbooks/mode-2.md). Failback ends it; there is no application data to
@@ -345,6 +346,7 @@ public final class StroomServer implements AutoCloseable {
                 FailoverMonitor m = onMonitor(() -> driver.monitor());
                 b.setMonitorState(onMonitor(() -> m.state().name()));
                 b.setConsecutiveMisses(onMonitor(m::consecutiveMisses));
+                b.setFailoverAfter(onMonitor(m::failoverThreshold));
             } catch (RuntimeException e) {
                 b.setMonitorState("unavailable: " + e.getMessage());
             }
@@ -945,7 +947,9 @@ public final class StroomServer implements AutoCloseable {
                     .append(b.getMonitorState())
                     .append(" (")
                     .append(b.getConsecutiveMisses())
-                    .append(" misses)");
+                    .append(" misses, failover after ")
+                    .append(b.getFailoverAfter())
+                    .append(")");
         }
         s.append(", peer ").append(b.getPeerConnected() ? "connected" : "not connected");
         s.append("\n  journal index ")

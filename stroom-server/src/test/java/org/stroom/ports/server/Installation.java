@@ -123,6 +123,22 @@ final class Installation {
         }
     }
 
+    /**
+     * @return the digest of the state a Server's journal held at {@code index} (its entries up to it replayed)
+     */
+    static String digestAt(Path journalDir, long index) {
+        org.stroom.ports.portmgr.alloc.PortManagerState state = new org.stroom.ports.portmgr.alloc.PortManagerState();
+        var codec = org.stroom.ports.portmgr.core.PortManager.codec();
+        try (var files = org.stroom.ports.portmgr.journal.ChronicleJournal.open(journalDir.resolve("port-manager"))) {
+            new ResumeJournal(files).replay(org.stroom.ports.portmgr.journal.Journal.NO_INDEX, (i, payload) -> {
+                if (i <= index) {
+                    state.apply(codec.decode(payload));
+                }
+            });
+        }
+        return state.digest().hex();
+    }
+
     static int freePort() {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();

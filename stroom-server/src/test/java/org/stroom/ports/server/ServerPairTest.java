@@ -54,6 +54,7 @@ class ServerPairTest {
                 WAIT,
                 () -> b.status().getPeerConnected()
                         && b.status().getMonitorState().equals("OK")
+                        && b.status().getFailoverAfter() == 5
                         && b.standby().orElseThrow().caughtUp(),
                 () -> b.status().getText());
     }
@@ -78,13 +79,10 @@ class ServerPairTest {
     void passiveKeepsACopyOfTheActivesAllocationStateAndLoad() throws Exception {
         Result r = a.portManager().allocateSync("voice", PortKind.VOICE, Direction.OUT, Duration.ofHours(1), WAIT);
         assertThat(r).isInstanceOf(Result.Granted.class);
-        String digest = a.portManager().digest().get().hex();
+        HotStandby copy = b.standby().orElseThrow();
         Eventually.await(
-                "the passive's copy has the lease",
-                WAIT,
-                () -> b.standby().orElseThrow().digest().hex().equals(digest),
-                () -> b.status().getText());
-        assertThat(b.standby().orElseThrow().metrics().liveLeases()).isEqualTo(1);
+                "the passive's copy has the lease", WAIT, () -> copy.metrics().liveLeases() == 1, () -> b.status()
+                        .getText());
         assertThat(b.standby().orElseThrow().journalId()).isNotEmpty();
         Eventually.await(
                 "the active's measured load reached the passive",
@@ -92,10 +90,18 @@ class ServerPairTest {
                 () -> b.status().getMeasurements() == 1,
                 () -> b.status().getText());
         assertThat(b.role()).isEqualTo(StroomServer.ServingRole.STANDBY);
+        // the copy is the state of the active's journal at the copy's index
+        a.close();
+        a = null;
+        assertThat(copy.digest().hex())
+                .isEqualTo(Installation.digestAt(dir.resolve("a-server-journal"), copy.lastIndex()));
     }
 
     @Test
     void passivePromotesAfterTheConfiguredMissesWhenTheActiveDiesAndFailsBackWhenItReturns() throws Exception {
+        HotStandby copy = b.standby().orElseThrow();
+        String journal = copy.journalId();
+        long resets = copy.resets();
         a.close();
         a = null;
         Eventually.await(
@@ -118,6 +124,14 @@ class ServerPairTest {
                 () -> b.role() == StroomServer.ServingRole.STANDBY,
                 () -> b.status().getText());
         assertThat(b.status().getMonitorState()).isEqualTo("OK");
+        a.portManager().allocateSync("voice", PortKind.VOICE, Direction.OUT, Duration.ofHours(1), WAIT);
+        Eventually.await(
+                "the copy continues after its last index, with the returned active's new entries",
+                WAIT,
+                () -> copy.metrics().liveLeases() == 1,
+                () -> b.status().getText());
+        assertThat(copy.journalId()).isEqualTo(journal);
+        assertThat(copy.resets()).isEqualTo(resets);
     }
 
     @Test
