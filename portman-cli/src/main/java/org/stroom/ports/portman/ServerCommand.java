@@ -55,6 +55,10 @@ final class ServerCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(
                     spec.commandLine(), "portman server: give --config FILE to run a Server, or a subcommand");
         }
+        // a Server is a service: its state changes (Nodes lost and back, monitor, journal stream) belong in its
+        // log, unless the operator chose levels with -D
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.log.org.stroom.ports", "info");
+        System.getProperties().putIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
         return ServerMain.run(config, System.out, System.err);
     }
 

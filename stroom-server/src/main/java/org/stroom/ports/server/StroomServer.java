@@ -107,7 +107,11 @@ import org.stroom.ports.t1.SpanStatus;
  * <p>Thread-safety: safe from any thread.
  */
 public final class StroomServer implements AutoCloseable {
-    /** What the Server is doing in its pair. */
+    /**
+     * What the Server is doing in its pair.
+     *
+     * <p>Thread-safety: immutable.
+     */
     public enum ServingRole {
         /** Serving (configured active). */
         ACTIVE,
@@ -167,8 +171,6 @@ public final class StroomServer implements AutoCloseable {
         this.wall = wall;
         this.onShutdownCommand = onShutdownCommand;
         this.listenerVerifier = Tls.clientVerifier(config.tls(), acceptedClients(config), wall);
-        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("server-" + name + "-tick"));
-        this.grpcExecutor = Executors.newCachedThreadPool(daemon("server-" + name + "-grpc"));
         try {
             Files.createDirectories(config.journalDir());
         } catch (IOException e) {
@@ -192,6 +194,8 @@ public final class StroomServer implements AutoCloseable {
             throw e;
         }
         this.portManager = pm;
+        this.ticker = Executors.newSingleThreadScheduledExecutor(daemon("server-" + name + "-tick"));
+        this.grpcExecutor = Executors.newCachedThreadPool(daemon("server-" + name + "-grpc"));
     }
 
     /**
