@@ -9,8 +9,9 @@
  *
  * Span and module faults (MODELLED: the Bfv guide documents no D-channel status or board-fault notice):
  * a PRI span's D-channel going down blocks its B-channels -- each line gets LINE_BCHANNEL_BLOCKED_EVENT
- * with BLOCK_CAUSE_DCHANNEL, new calls are refused, calls up survive for TIME_T309_MS (Q.931 5.8.8) and
- * are then cleared as a remote disconnect with Q.850 cause 27; the D-channel coming back unblocks them.
+ * with BLOCK_CAUSE_DCHANNEL, new calls are refused, calls not yet active (ringing, dialling) are cleared
+ * at once and active calls survive for TIME_T309_MS (Q.931 5.8.8), each as a remote disconnect with
+ * Q.850 cause 27; the D-channel coming back unblocks them.
  * A module fault stops call processing on every line of the module: MODULE_FAULT_EVENT on each line,
  * calls cut, lines in NOLOOP, every Bfv call but detach returns BT_ERR_HARDWARE until the module is
  * ready again (MODULE_READY_EVENT). The module's line interfaces keep reporting alarms and D-channel
@@ -46,7 +47,7 @@ static int model[K_COUNT] = {BFV_MODEL(X_VAL)};
 #define MAX_UNITS 480
 #define T1_SLOTS 24
 #define DIGIT_BUF 31
-/* Q.850 cause 27, destination out of order: how the module reports a call cleared by T309. */
+/* Q.850 cause 27, destination out of order: how the module reports a call lost with its D-channel. */
 #define Q850_DESTINATION_OUT_OF_ORDER 27
 
 struct BTLINE {
@@ -95,6 +96,7 @@ static pthread_once_t once = PTHREAD_ONCE_INIT;
 static pthread_t emu_thread;
 static int emu_thread_started;
 static struct event *ev_head, *ev_tail;
+static int callbacks_held;          /* emu_hold_callbacks: queued callbacks wait until released */
 static BTLINE *inflight; /* handle whose callback runs right now */
 static struct line lines[MAX_UNITS];
 static struct failure *failures;
@@ -160,6 +162,15 @@ static int in_call(struct line *ln)
 {
     return ln->state != MV(LINE_STATE_IDLE) && ln->state != MV(LINE_STATE_NOLOOP)
             && ln->state != MV(LINE_STATE_RESETTING);
+}
+
+/*
+ * Whether the line's call has reached the Q.931 active state: answered, or in a fax phase after that.
+ * RINGING (offered to us) and OFF_HOOK (our call dialling, or refused and not yet terminated) have not.
+ */
+static int call_active(struct line *ln)
+{
+    return in_call(ln) && ln->state != MV(LINE_STATE_RINGING) && ln->state != MV(LINE_STATE_OFF_HOOK);
 }
 
 static void copy_str(char *dst, size_t cap, const char *src)
@@ -248,7 +259,7 @@ static void *emu_main(void *arg)
     (void)arg;
     lock();
     for (;;) {
-        while (ev_head == NULL)
+        while (ev_head == NULL || callbacks_held)
             pthread_cond_wait(&evcv, &mu);
         struct event *e = ev_head;
         ev_head = e->next;
@@ -997,6 +1008,7 @@ static void reset_all(void)
         free(e);
     }
     ev_tail = NULL;
+    callbacks_held = 0;
     wake_all();
 }
 
@@ -1077,6 +1089,18 @@ EXPORT int emu_events_idle(void)
     int idle = ev_head == NULL && inflight == NULL && (!timer_thread_started || timer_settled);
     unlock();
     return idle;
+}
+
+/*
+ * Holds (hold != 0) or releases the delivery of callbacks: while held they are queued in order and a
+ * blocking call that returns meanwhile reaches the host before them, as on a loaded module.
+ */
+EXPORT void emu_hold_callbacks(int hold)
+{
+    lock();
+    callbacks_held = hold != 0;
+    pthread_cond_signal(&evcv);
+    unlock();
 }
 
 /* Blocking calls asleep with nothing to do until line time passes or something wakes them. */
@@ -1184,8 +1208,12 @@ EXPORT int emu_set_alarm(int module, int span, int bits)
     return leave(0);
 }
 
-/* Clears the call of a line whose T309 ran out; caller holds the lock. */
-static void t309_expired(struct line *ln)
+/*
+ * The network clears the line's call for its lost D-channel: a running blocking call returns
+ * BT_ERR_LINE_DOWN (a fax FAX_STATUS_LINE_DOWN) and the module reports a remote disconnect with cause 27.
+ * Caller holds the lock.
+ */
+static void clear_for_dchannel(struct line *ln, const char *why)
 {
     ln->t309_at = 0;
     if (!in_call(ln))
@@ -1193,8 +1221,11 @@ static void t309_expired(struct line *ln)
     interrupt(ln, MV(FAX_STATUS_LINE_DOWN));
     ln->glare = 0;
     set_state(ln, rest_state(ln));
-    post(ln, MV(MILL_FACILITY_CALL), MV(CALL_REMOTE_DISCONNECT_EVENT), Q850_DESTINATION_OUT_OF_ORDER, "T309 expired");
+    post(ln, MV(MILL_FACILITY_CALL), MV(CALL_REMOTE_DISCONNECT_EVENT), Q850_DESTINATION_OUT_OF_ORDER, why);
 }
+
+/* Clears the call of a line whose T309 ran out; caller holds the lock. */
+static void t309_expired(struct line *ln) { clear_for_dchannel(ln, "T309 expired"); }
 
 /* Runs T309 on line time: sleeps until the earliest deadline, or until woken while none is due. */
 static void *timer_main(void *arg)
@@ -1239,8 +1270,9 @@ static struct line *span_lines(int module, int span, int *count)
 }
 
 /*
- * Takes the D-channel (timeslot 24) of a PRI span down (up = 0) or brings it up. The emulator does not
- * know the span's protocol: tests call this for spans configured as ISDN PRI only.
+ * Takes the D-channel (timeslot 24) of a PRI span down (up = 0) or brings it up. Going down clears calls
+ * not yet active at once and starts T309 for active ones (Q.931 5.8.8). The emulator does not know the
+ * span's protocol: tests call this for spans configured as ISDN PRI only.
  */
 EXPORT int emu_set_dchannel(int module, int span, int up)
 {
@@ -1253,12 +1285,16 @@ EXPORT int emu_set_dchannel(int module, int span, int up)
     for (struct line *ln = first; ln < first + n; ln++) {
         if (!up && !ln->dchan_down) {
             ln->dchan_down = 1;
-            if (in_call(ln)) {
-                /* Q.931 5.8.8: a call survives a data-link failure until T309 expires. */
+            /* The block comes first, so the host knows why before it hears of the calls cleared for it. */
+            post(ln, MV(MILL_FACILITY_LINE), MV(LINE_BCHANNEL_BLOCKED_EVENT), MV(BLOCK_CAUSE_DCHANNEL), "");
+            /* Q.931 5.8.8: on a data-link failure calls not yet active are cleared at once; active calls
+             * survive until T309 expires. */
+            if (call_active(ln)) {
                 ln->t309_at = line_now_ns() + MV(TIME_T309_MS) * 1000000LL;
                 armed = 1;
+            } else {
+                clear_for_dchannel(ln, "D-channel down");
             }
-            post(ln, MV(MILL_FACILITY_LINE), MV(LINE_BCHANNEL_BLOCKED_EVENT), MV(BLOCK_CAUSE_DCHANNEL), "");
         } else if (up && ln->dchan_down) {
             ln->dchan_down = 0;
             ln->t309_at = 0;

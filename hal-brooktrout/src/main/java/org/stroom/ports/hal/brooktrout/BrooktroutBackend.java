@@ -133,7 +133,9 @@ import org.stroom.ports.t1.SpanStatus;
  *
  * <p>D-channel and module faults (modelled callbacks, folded by {@link ModuleHealth}): a PRI span whose
  * D-channel is down (B-channels blocked for it, module failed, or RED/BLUE) publishes DChannelDown and
- * takes its idle channels out of service; calls up stay until the module's T309 clears them. A module
+ * takes its idle channels out of service. The module clears calls not yet active (offered, alerting,
+ * dialling) at once and active calls when its T309 runs out, each as a remote disconnect with cause 27
+ * (Q.931 5.8.8); the adapter passes that on and does not clear them itself. A module
  * fault publishes BoardFault, clears every call of the module with cause 41 and takes its channels out
  * of service until MODULE_READY (BoardRecovered).
  *
@@ -315,7 +317,7 @@ public final class BrooktroutBackend implements HalBackend {
         if (kind == BfvEventKind.INCOMING_CALL) {
             onIncoming(l);
         } else if (kind == BfvEventKind.REMOTE_DISCONNECT) {
-            // the module may give the network's cause (modelled: e.g. 27 when its T309 cleared the call)
+            // the module may give the network's cause (modelled: 27 when it cleared the call for its D-channel)
             Q850Cause cause = c.value() >= 1 && c.value() <= 127 ? new Q850Cause(c.value()) : Q850Cause.NORMAL_CLEARING;
             synchronized (l) {
                 if (l.call != null) {
@@ -446,7 +448,8 @@ public final class BrooktroutBackend implements HalBackend {
      * Why a channel cannot carry calls, and what that does to a call on it.
      *
      * @param dropsCalls whether calls up are cleared now ({@code cause}, {@code farEnd}); a D-channel
-     *     failure leaves them to the module's T309
+     *     failure leaves them to the module, which clears calls not yet active at once and active ones at
+     *     its T309
      */
     private record Outage(String reason, Q850Cause cause, boolean farEnd, boolean dropsCalls) {}
 
@@ -765,9 +768,8 @@ public final class BrooktroutBackend implements HalBackend {
             }
             if (failure instanceof VendorException
                     && ((VendorException) failure).code() == model.get(BfvModel.Key.BT_ERR_LINE_DOWN)) {
-                // the network went away under the dialling: no signal, or the module's T309 ran out
-                boolean noDChannel = l.span.status.dChannel() == DChannelState.DOWN;
-                finishDisconnect(l, noDChannel ? DESTINATION_OUT_OF_ORDER : Q850Cause.NETWORK_OUT_OF_ORDER, true);
+                // the network went away under the dialling: no signal, or no D-channel
+                finishDisconnect(l, lostDChannel(l) ? DESTINATION_OUT_OF_ORDER : Q850Cause.NETWORK_OUT_OF_ORDER, true);
                 return;
             }
             LOG.log(System.Logger.Level.WARNING, "brooktrout: originate on " + l.id + " failed", failure);
@@ -794,6 +796,17 @@ public final class BrooktroutBackend implements HalBackend {
         if (l.pendingCause == null) {
             finishDisconnect(l, causeOf(r.progress()), true);
         }
+    }
+
+    /**
+     * Whether a call cut short with BT_ERR_LINE_DOWN was lost with its span's D-channel. Besides a
+     * D-channel already known down, a PRI line left IDLE (with signal, not NOLOOP) counts: the module
+     * clears a call not yet active at once when its D-channel fails (Q.931 5.8.8), and the block report
+     * saying so arrives by callback, which can reach the pump after the originate's return.
+     */
+    private boolean lostDChannel(Line l) {
+        return l.span.status.dChannel() == DChannelState.DOWN
+                || (l.span.config.signalling() == Signalling.ISDN_PRI && lineStateIs(l, BfvLineState.IDLE));
     }
 
     private static Q850Cause causeOf(CallProgress p) {

@@ -268,8 +268,8 @@ final class BfvEmulatorHarness implements TckHarness {
     }
 
     /**
-     * The emulator's module blocks the span's B-channels for the D-channel (modelled); calls up last
-     * until its T309 clears them.
+     * The emulator's module blocks the span's B-channels for the D-channel (modelled); it clears calls
+     * not yet active at once and active calls when its T309 runs out (Q.931 5.8.8), both with cause 27.
      *
      * @throws IllegalArgumentException when {@code span} is not an ISDN PRI span of the backend
      */

@@ -43,15 +43,14 @@ class BrooktroutFaultsTest {
     private static final Duration T309 = Duration.ofSeconds(20);
 
     @Test
-    void aCallOutlivesTheDChannelUntilTheModulesT309ClearsItWithCause27() {
+    void anActiveCallOutlivesTheDChannelUntilTheModulesT309ClearsItWithCause27() {
         try (TckSession s = TckSession.open(new BfvEmulatorHarness())) {
             assertThat(BfvEmulator.INSTANCE.emu_model_set("TIME_T309_MS", (int) T309.toMillis()))
                     .isZero();
             List<ChannelId> chs = s.channelsOf(PRI);
             ChannelId busy = chs.get(0);
             CallId call = s.connectInbound(busy);
-            ChannelId dialling = chs.get(2);
-            CallId outbound = s.place(dialling, OutboundBehaviour.answer(Duration.ofMinutes(5)));
+            CallId outbound = s.connectOutbound(chs.get(2), true);
 
             s.harness().setDChannel(PRI, false);
             s.expect(DChannelDown.class, e -> e.span().equals(PRI), Duration.ZERO, "DChannelDown");
@@ -78,6 +77,77 @@ class BrooktroutFaultsTest {
             s.harness().setDChannel(PRI, true);
             s.expect(DChannelUp.class, e -> e.span().equals(PRI), Duration.ZERO, "DChannelUp");
             s.assertUsable(busy, "T309 and the D-channel's return");
+            s.clearCallsAndCheckInvariants();
+        }
+    }
+
+    /** Q.931 5.8.8: calls not yet active do not wait for T309 (they all did before). */
+    @Test
+    void callsNotYetActiveAreClearedAtOnceWithCause27WhenTheDChannelFails() {
+        try (TckSession s = TckSession.open(new BfvEmulatorHarness())) {
+            assertThat(BfvEmulator.INSTANCE.emu_model_set("TIME_T309_MS", (int) T309.toMillis()))
+                    .isZero();
+            List<ChannelId> chs = s.channelsOf(PRI);
+            CallId offered = s.offer(chs.get(0));
+            CallId alerting = s.offer(chs.get(1));
+            s.backend().accept(chs.get(1));
+            CallId dialling = s.place(chs.get(2), OutboundBehaviour.answer(Duration.ofMinutes(5)));
+            CallId active = s.connectInbound(chs.get(3));
+            assertThat(List.of(s.state(chs.get(0)), s.state(chs.get(1)), s.state(chs.get(2))))
+                    .containsExactly(ChannelState.OFFERED, ChannelState.ALERTING, ChannelState.DIALLING);
+            Duration before = s.elapsed();
+
+            s.harness().setDChannel(PRI, false);
+            for (CallId c : List.of(offered, alerting, dialling)) {
+                CallDisconnected d = s.expectDisconnected(c, Duration.ZERO);
+                assertThat(d.cause()).as("cause for %s", c).isEqualTo(new Q850Cause(27));
+                assertThat(d.farEnd()).as("far end for %s", c).isTrue();
+            }
+            assertThat(s.elapsed()).as("no backend time passed").isEqualTo(before);
+            for (ChannelId ch : chs.subList(0, 3)) {
+                s.awaitState(ch, ChannelState.OUT_OF_SERVICE, Duration.ZERO);
+            }
+            assertThat(s.recorder().first(CallDisconnected.class, e -> e.call().equals(active)))
+                    .as("the active call waits for T309")
+                    .isEmpty();
+            assertThat(s.state(chs.get(3))).isEqualTo(ChannelState.CONNECTED);
+
+            s.harness().setDChannel(PRI, true);
+            s.expect(DChannelUp.class, e -> e.span().equals(PRI), Duration.ZERO, "DChannelUp");
+            s.assertUsable(chs.get(0), "a D-channel failure that cleared its offered call");
+            s.clearCallsAndCheckInvariants();
+        }
+    }
+
+    /**
+     * The originate cut short by the D-channel can return before the module's block report has been
+     * applied; it used to be cleared then as a loss of signal (38).
+     */
+    @Test
+    void aDiallingCallLostWithTheDChannelIsCause27EvenBeforeTheBlockIsReported() {
+        BfvEmulator emu = BfvEmulator.INSTANCE;
+        try (TckSession s = TckSession.open(new BfvEmulatorHarness())) {
+            ChannelId ch = s.channelsOf(PRI).get(0);
+            CallId call = s.place(ch, OutboundBehaviour.answer(Duration.ofMinutes(5)));
+            assertThat(s.state(ch)).isEqualTo(ChannelState.DIALLING);
+            CallDisconnected d;
+            emu.emu_hold_callbacks(1);
+            try {
+                assertThat(emu.emu_set_dchannel(PRI.board(), PRI.port(), 0)).isZero();
+                d = s.expectDisconnected(call, Duration.ZERO);
+                assertThat(s.backend().span(PRI).status().dChannel())
+                        .as("the block is not reported yet")
+                        .isEqualTo(DChannelState.UP);
+            } finally {
+                emu.emu_hold_callbacks(0);
+            }
+            assertThat(d.cause()).isEqualTo(new Q850Cause(27));
+            assertThat(d.farEnd()).isTrue();
+            s.expect(DChannelDown.class, e -> e.span().equals(PRI), Duration.ZERO, "DChannelDown");
+            s.awaitState(ch, ChannelState.OUT_OF_SERVICE, TckSession.SIGNALLING);
+
+            s.harness().setDChannel(PRI, true);
+            s.assertUsable(ch, "a D-channel failure while dialling");
             s.clearCallsAndCheckInvariants();
         }
     }

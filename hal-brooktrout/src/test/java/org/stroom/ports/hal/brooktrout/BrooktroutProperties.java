@@ -59,8 +59,9 @@ import org.stroom.ports.t1.SpanLocation;
  * <p>Line time is gated by the harness (it runs only inside {@code advance}, at 1/50 of real time), so a
  * script does the same on every run, and the seed is fixed, so the build is deterministic. To explore,
  * run with another {@code seed} (or none) and more tries; a failing seed replays its script. T309 is
- * shortened to {@value #T309_MS} ms of line time so that scripts see calls outlive, then lose, a
- * D-channel. The statistics report which fault causes (27 T309, 38 alarm, 41 module fault, 44 glare)
+ * shortened to {@value #T309_MS} ms of line time so that scripts see active calls outlive, then lose, a
+ * D-channel (calls not yet active lose it at once). The statistics report which fault causes (27
+ * D-channel, 38 alarm, 41 module fault, 44 glare)
  * and which media outcomes the tries reached.
  */
 class BrooktroutProperties {

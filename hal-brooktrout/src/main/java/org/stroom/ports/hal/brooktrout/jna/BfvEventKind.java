@@ -28,8 +28,9 @@ public enum BfvEventKind {
     ALARM_CLEAR,
     /**
      * The module blocked the line's B-channel because its span's D-channel went down (modelled: a
-     * B-channel block with cause {@code BLOCK_CAUSE_DCHANNEL}). Calls up may last until the module's
-     * T309 clears them; new calls are refused.
+     * B-channel block with cause {@code BLOCK_CAUSE_DCHANNEL}). The module clears a call not yet active
+     * at once and an active call when its T309 runs out, each reported afterwards as a remote
+     * disconnect with cause 27 (Q.931 5.8.8); new calls are refused.
      */
     DCHANNEL_DOWN,
     /** The module unblocked the line's B-channel: its span's D-channel is up again (modelled). */

@@ -66,7 +66,7 @@ public final class BfvModel {
      * {@code MILL_FACILITY_}, {@code MILL_VERB_}, event specifiers ({@code *_EVENT}), {@code FAX_STATUS_},
      * {@code VOICE_TERM_}, {@code ALARM_} bits, {@code BLOCK_CAUSE_} (why the module blocked a B-channel),
      * {@code TIME_} emulator timings in line milliseconds ({@code TIME_T309_MS}: how long the module keeps
-     * calls up after its span's D-channel went down, Q.931 T309).
+     * active calls up after its span's D-channel went down, Q.931 T309).
      */
     public enum Key {
         BT_OK(0),

@@ -27,6 +27,9 @@ public interface BfvEmulator extends Library {
 
     int emu_sleeping_calls();
 
+    /** Holds ({@code hold != 0}) or releases the delivery of queued callbacks. */
+    void emu_hold_callbacks(int hold);
+
     int emu_inbound_call(int unit, String calling, String called);
 
     int emu_far_end_hangup(int unit);

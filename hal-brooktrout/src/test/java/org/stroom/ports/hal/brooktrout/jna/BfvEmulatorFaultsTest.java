@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -104,6 +105,69 @@ class BfvEmulatorFaultsTest extends EmulatorFixture {
             assertThat(cleared.kind()).isEqualTo(BfvEventKind.REMOTE_DISCONNECT);
             assertThat(cleared.value()).as("Q.850 cause").isEqualTo(27);
             assertThat(line.state()).isEqualTo(BfvLineState.IDLE);
+        }
+    }
+
+    /** Q.931 5.8.8: only an active call waits for T309; the others are lost with the data link at once. */
+    @Test
+    void dChannelDownClearsCallsNotYetActiveAtOnceWithCause27AndLeavesActiveCallsToT309() throws Exception {
+        ok(emu.emu_model_set("TIME_T309_MS", T309_MS));
+        emu.emu_set_gate(0);
+        try (BfvLine active = BfvLine.attach(natives, 0);
+                BfvLine ringing = BfvLine.attach(natives, 1);
+                BfvLine dialling = BfvLine.attach(natives, 2);
+                BfvLine refused = BfvLine.attach(natives, 3)) {
+            RecordingSink activeSink = new RecordingSink();
+            RecordingSink ringingSink = new RecordingSink();
+            RecordingSink diallingSink = new RecordingSink();
+            RecordingSink refusedSink = new RecordingSink();
+            active.onIncomingCommand(activeSink);
+            ringing.onIncomingCommand(ringingSink);
+            dialling.onIncomingCommand(diallingSink);
+            refused.onIncomingCommand(refusedSink);
+            ok(emu.emu_inbound_call(0, "212", "555"));
+            assertThat(activeSink.next().kind()).isEqualTo(BfvEventKind.INCOMING_CALL);
+            active.answer();
+            ok(emu.emu_inbound_call(1, "212", "556"));
+            assertThat(ringingSink.next().kind()).isEqualTo(BfvEventKind.INCOMING_CALL);
+            ok(emu.emu_set_call_progress(3, code("CALL_PROGRESS_BUSY")));
+            emu.emu_set_outbound(0, 0);
+            assertThat(refused.originate("1", CallProtocol.FAX))
+                    .as("a busy call left off hook, not yet terminated")
+                    .isEqualTo(new BfvLine.OriginateResult(CallProgress.BUSY, BfvLineState.OFF_HOOK));
+            emu.emu_set_outbound(0, -1);
+            CompletableFuture<BfvLine.OriginateResult> call =
+                    CompletableFuture.supplyAsync(() -> dialling.originate("1", CallProtocol.FAX));
+            while (emu.emu_line_busy(2) != 1) {
+                Thread.onSpinWait(); // bounded by @Timeout; line time stands still, so it dials until cleared
+            }
+            long before = emu.emu_line_now_ns();
+
+            ok(emu.emu_set_dchannel(2, 1, 0));
+            assertThatThrownBy(() -> call.get(5, TimeUnit.SECONDS))
+                    .isInstanceOf(ExecutionException.class)
+                    .cause()
+                    .isInstanceOfSatisfying(
+                            VendorException.class, e -> assertThat(e.symbol()).isEqualTo("BT_ERR_LINE_DOWN"));
+            for (RecordingSink sink : List.of(ringingSink, diallingSink, refusedSink)) {
+                assertThat(sink.next().kind()).as("the block first").isEqualTo(BfvEventKind.DCHANNEL_DOWN);
+                BfvIncomingCommand cleared = sink.next();
+                assertThat(cleared.kind()).isEqualTo(BfvEventKind.REMOTE_DISCONNECT);
+                assertThat(cleared.value()).as("Q.850 cause").isEqualTo(27);
+            }
+            assertThat(List.of(ringing.state(), dialling.state(), refused.state()))
+                    .containsOnly(BfvLineState.IDLE);
+            assertThat(activeSink.next().kind()).isEqualTo(BfvEventKind.DCHANNEL_DOWN);
+            drain();
+            assertThat(emu.emu_line_now_ns()).as("no line time passed").isEqualTo(before);
+            assertThat(activeSink.commands).as("the active call waits for T309").isEmpty();
+            assertThat(active.state()).isEqualTo(BfvLineState.CONNECTED);
+
+            advanceLine(T309_MS + 1_000);
+            BfvIncomingCommand cleared = activeSink.next();
+            assertThat(cleared.kind()).isEqualTo(BfvEventKind.REMOTE_DISCONNECT);
+            assertThat(cleared.value()).isEqualTo(27);
+            assertThat(active.state()).isEqualTo(BfvLineState.IDLE);
         }
     }
 
