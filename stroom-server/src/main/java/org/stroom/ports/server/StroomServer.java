@@ -533,7 +533,12 @@ public final class StroomServer implements AutoCloseable {
         TakeoverProver prover = new TakeoverProver(new RedundancyChecker(), proofs.signer(), wall);
         MonitorDriver[] holder = new MonitorDriver[1];
         ProverProofSource source = new ProverProofSource(
-                prover, peerInventory, peerLoad, () -> holder[0].lastMeasurements(), this::liveInventory, ownLoad);
+                prover,
+                peerInventory,
+                peerLoad,
+                () -> busier(holder[0].lastMeasurements(), peerLoad),
+                this::liveInventory,
+                ownLoad);
         NanoClock monotonic = NanoClock.system();
         FailoverMonitor monitor = new FailoverMonitor(config.monitor(), config.promotion(), source, monotonic.nanos());
 

@@ -1,6 +1,7 @@
 package org.stroom.ports.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -102,6 +103,11 @@ class ServerPairTest {
         HotStandby copy = b.standby().orElseThrow();
         String journal = copy.journalId();
         long resets = copy.resets();
+        Eventually.await(
+                "the passive has the quiet active's measured load",
+                WAIT,
+                () -> b.status().getMeasurements() > 0,
+                () -> b.status().getText());
         a.close();
         a = null;
         Eventually.await(
@@ -116,6 +122,10 @@ class ServerPairTest {
         assertThat(text)
                 .contains("MISSED_HEARTBEATS: 5 consecutive missed heartbeats")
                 .contains("Decision: PROMOTE");
+        assertThat(b.lastProof().analysis().load().modules())
+                .as("a quiet active (its measured load near zero) does not lower the configured 200 x 60 s of ivr")
+                .singleElement()
+                .satisfies(m -> assertThat(m.offeredErlangs()).isCloseTo(200 * 60 / 3600.0, within(1e-9)));
 
         a = startA();
         Eventually.await(
