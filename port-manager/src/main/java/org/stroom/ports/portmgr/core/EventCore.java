@@ -43,22 +43,23 @@ import org.stroom.ports.t1.NanoClock;
  * <pre>
  *   API, HAL callback, clock tick and admin threads
  *     submit(I) -&gt; CompletableFuture / submit(I, ReplyHandler) / submitSync(I, timeout) / execute(WriterTask)
- *     read the NanoClock, claim a slot; ring full for publishTimeout -&gt; overloadedResult(input), not journaled
+ *     read the NanoClock and stamp the input, claim a slot;
+ *     ring full for publishTimeout -&gt; overloadedResult(input), not journaled
  *                                        |
  *                                        v
- *   +----------------------------------------------------------------------------------------+
- *   | ring slot: input | publishedNanos | encoded bytes | journalIndex | result | reply | task |
- *   +----------------------------------------------------------------------------------------+
+ *   +----------------------------------------------------------------------------------------------+
+ *   | ring slot: input | publishedNanos | large input's bytes | journalIndex | result | reply | task |
+ *   +----------------------------------------------------------------------------------------------+
  *        |
  *        v
  *   +--------------------+    +------------------+    +---------------------+    +-------------+
  *   | 1 journal          |---&gt;| 2 apply          |---&gt;| 3 reply / notify    |---&gt;| 4 clear     |
- *   | stamp the time     |    | StateMachine     |    | complete the future |    | drop the    |
+ *   | stamps in order    |    | StateMachine     |    | complete the future |    | drop the    |
  *   | Codec.encode       |    |   .apply(input)  |    | or ReplyHandler,    |    | slot's      |
  *   | Journal.appendAll  |    | (the one writer) |    | ResultListener      |    | references  |
  *   | once per batch     |    |                  |    |                     |    |             |
  *   +--------------------+    +------------------+    +---------------------+    +-------------+
- *   SINGLE_THREAD:      one thread runs 1, 2, 3, 4 for each slot in turn
+ *   SINGLE_THREAD:      one thread runs 1 for each slot of a batch, then 2, 3, 4 for each in turn
  *   JOURNAL_AND_WRITER: journal thread (1) --&gt; writer thread (2, 3, 4)
  *   THREAD_PER_STAGE:   journal thread (1) --&gt; writer thread (2) --&gt; reply thread (3, 4)
  * </pre>
@@ -95,8 +96,11 @@ import org.stroom.ports.t1.NanoClock;
  */
 public final class EventCore<I, R> implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventCore.class);
-    /** Encode buffer of each slot at start; most inputs are far smaller, and a slot grows for larger ones. */
-    private static final int INITIAL_ENCODED_BYTES = 256;
+    /**
+     * Bytes the journal stage reserves per input of a batch; most inputs are far smaller, and a larger one is
+     * encoded into a buffer of its slot, which grows up to {@code maxEncodedBytes}.
+     */
+    private static final int REGION_BYTES = 256;
     /**
      * Most inputs the journal stage hands to {@link Journal#appendAll} at once: a ring batch is appended in
      * pieces of this size, so a long batch does not hold back the apply of its first inputs for long.
@@ -171,9 +175,8 @@ public final class EventCore<I, R> implements AutoCloseable {
             return t;
         };
         this.maxEncodedBytes = b.maxEncodedBytes;
-        int initialEncodedBytes = Math.min(INITIAL_ENCODED_BYTES, maxEncodedBytes);
         this.disruptor = new Disruptor<>(
-                () -> new Slot<>(initialEncodedBytes),
+                Slot::new,
                 b.ringSize,
                 threads,
                 b.singleProducer ? ProducerType.SINGLE : ProducerType.MULTI,
@@ -557,9 +560,22 @@ public final class EventCore<I, R> implements AutoCloseable {
         private final ByteBuffer[] payloads = new ByteBuffer[JOURNAL_BATCH];
         private final Object[] slots = new Object[JOURNAL_BATCH];
         private final long[] indexes = new long[JOURNAL_BATCH];
+        /**
+         * Where the k-th input of a batch is encoded: fixed slices of one array, so that a batch's encodings lie
+         * together and stay in cache, instead of one buffer per ring slot spread over the whole ring.
+         */
+        private final ByteBuffer[] regions = new ByteBuffer[JOURNAL_BATCH];
 
         JournalStage(long firstOffIndex) {
             this.offIndex = firstOffIndex;
+            if (journalEnabled) {
+                int regionBytes = Math.min(REGION_BYTES, maxEncodedBytes);
+                byte[] area = new byte[JOURNAL_BATCH * regionBytes];
+                for (int k = 0; k < JOURNAL_BATCH; k++) {
+                    regions[k] =
+                            ByteBuffer.wrap(area, k * regionBytes, regionBytes).slice();
+                }
+            }
         }
 
         @Override
@@ -585,7 +601,7 @@ public final class EventCore<I, R> implements AutoCloseable {
                     if (journalEnabled) {
                         ByteBuffer buffer;
                         try {
-                            buffer = encode(slot, stamped);
+                            buffer = encode(regions[batched], slot, stamped);
                         } catch (Throwable t) {
                             // The inputs before this one were accepted: journal them, so they are applied.
                             flush();
@@ -650,9 +666,23 @@ public final class EventCore<I, R> implements AutoCloseable {
         private long p7;
     }
 
-    /** Encodes into the slot's buffer, growing it (up to maxEncodedBytes) until the input fits. */
-    private ByteBuffer encode(Slot<I, R> slot, I input) {
+    /**
+     * Encodes into the region, or, for an input larger than it, into the slot's buffer, growing that (up to
+     * maxEncodedBytes) until the input fits.
+     */
+    private ByteBuffer encode(ByteBuffer region, Slot<I, R> slot, I input) {
+        region.clear();
+        try {
+            int length = codec.encode(input, region);
+            return region.limit(length).position(0);
+        } catch (BufferOverflowException e) {
+            // Larger than a region: below.
+        }
         ByteBuffer buffer = slot.encoded;
+        if (buffer == null) {
+            buffer = ByteBuffer.allocate((int) Math.min(maxEncodedBytes, 2L * region.capacity()));
+            slot.encoded = buffer;
+        }
         while (true) {
             buffer.clear();
             try {
@@ -1061,8 +1091,9 @@ public final class EventCore<I, R> implements AutoCloseable {
         }
 
         /**
-         * @param bytes largest encoded input, in bytes; a larger one stops the core. Slot buffers start at 256
-         *     bytes and grow (once, and stay grown) when an input does not fit
+         * @param bytes largest encoded input, in bytes; a larger one stops the core. Inputs up to 256 bytes are
+         *     encoded into the journal stage's batch area; a slot gets a buffer of its own for a larger one, which
+         *     grows (and stays grown) when an input does not fit
          * @return this builder
          */
         public Builder<I, R> maxEncodedBytes(int bytes) {

@@ -13,7 +13,7 @@ final class Slot<I, R> {
     static final byte INPUT = 0;
     static final byte TASK = 1;
 
-    /** Grows (and stays grown) when an input does not fit; see the journal stage. */
+    /** Null until an input too large for the journal stage's regions comes; then grows and stays. */
     ByteBuffer encoded;
 
     byte kind;
@@ -25,10 +25,6 @@ final class Slot<I, R> {
     CompletableFuture<R> future;
     ReplyHandler<? super R> handler;
     PendingTask<?> task;
-
-    Slot(int initialEncodedBytes) {
-        this.encoded = ByteBuffer.allocate(initialEncodedBytes);
-    }
 
     void clear() {
         input = null;
