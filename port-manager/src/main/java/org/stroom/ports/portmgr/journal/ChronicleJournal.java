@@ -74,6 +74,10 @@ public final class ChronicleJournal implements Journal {
     private final int retainCycles;
     private final RollingResourcesCache fileNames;
     private final CRC32 crc = new CRC32();
+    /** Scratch of header probes (replay positioning, retention), apart from the batch header being built. */
+    private final CRC32 probeCrc = new CRC32();
+
+    private final byte[] probeHeader = new byte[EntryFormat.BATCH_HEADER_BYTES];
     private final byte[] batchHeader = new byte[EntryFormat.BATCH_HEADER_BYTES];
     private final ByteBuffer batchHeaderView = ByteBuffer.wrap(batchHeader).order(ByteOrder.LITTLE_ENDIAN);
     private final ByteBuffer[] single = new ByteBuffer[1];
@@ -185,6 +189,7 @@ public final class ChronicleJournal implements Journal {
         Objects.requireNonNull(handler, "handler");
         ReplayLoop loop = new ReplayLoop(afterIndex, handler);
         byte[] doc = new byte[4096];
+        CRC32 headerCrc = new CRC32();
         try (ExcerptTailer tailer = queue.createTailer()) {
             long last = position(tailer, afterIndex);
             while (true) {
@@ -201,7 +206,7 @@ public final class ChronicleJournal implements Journal {
                         doc = new byte[Math.max(length, doc.length * 2)];
                     }
                     bytes.read(doc, 0, length);
-                    last = offerDocument(dc.index(), doc, length, last, loop);
+                    last = offerDocument(dc.index(), doc, length, last, loop, headerCrc);
                 }
             }
             lastIndex = Math.max(lastIndex, last);
@@ -216,7 +221,8 @@ public final class ChronicleJournal implements Journal {
      * @param last the index of the entry before this document
      * @return the index of the document's last entry
      */
-    private static long offerDocument(long chronicleIndex, byte[] doc, int length, long last, ReplayLoop loop) {
+    private static long offerDocument(
+            long chronicleIndex, byte[] doc, int length, long last, ReplayLoop loop, CRC32 headerCrc) {
         if (length == 0 || doc[0] != EntryFormat.BATCH_V1) {
             // A single-frame document of an earlier release, indexed by its Chronicle index (or a damaged one).
             long index = length > 0 && (doc[0] == EntryFormat.INPUT_V1 || doc[0] == EntryFormat.RESUME_V1)
@@ -225,7 +231,7 @@ public final class ChronicleJournal implements Journal {
             loop.offer(index, doc, 0, length);
             return index;
         }
-        String damage = batchHeaderDamage(doc, length);
+        String damage = batchHeaderDamage(doc, length, headerCrc);
         if (damage != null) {
             loop.lost(last + 1, JournalProblem.Kind.CRC_MISMATCH, damage);
             return last + 1;
@@ -254,13 +260,13 @@ public final class ChronicleJournal implements Journal {
     }
 
     /** @return null when the batch header of the stored document is whole, else what is wrong with it */
-    private static String batchHeaderDamage(byte[] doc, int length) {
+    private static String batchHeaderDamage(byte[] doc, int length, CRC32 crc) {
         if (length < EntryFormat.BATCH_HEADER_BYTES) {
             return "batch document of " + length + " bytes, shorter than the " + EntryFormat.BATCH_HEADER_BYTES
                     + "-byte batch header";
         }
         int stored = EntryFormat.intAt(doc, 13);
-        int computed = EntryFormat.crc(new CRC32(), doc, 0, 13);
+        int computed = EntryFormat.crc(crc, doc, 0, 13);
         if (stored != computed || EntryFormat.intAt(doc, 1) < 0) {
             return "batch header CRC-32 is 0x" + Integer.toHexString(computed) + ", header says 0x"
                     + Integer.toHexString(stored);
@@ -348,9 +354,9 @@ public final class ChronicleJournal implements Journal {
         if (format != EntryFormat.BATCH_V1 || length < EntryFormat.BATCH_HEADER_BYTES) {
             return UNREADABLE;
         }
-        bytes.read(at, batchHeader, 0, EntryFormat.BATCH_HEADER_BYTES);
-        return batchHeaderDamage(batchHeader, EntryFormat.BATCH_HEADER_BYTES) == null
-                ? EntryFormat.longAt(batchHeader, 5)
+        bytes.read(at, probeHeader, 0, EntryFormat.BATCH_HEADER_BYTES);
+        return batchHeaderDamage(probeHeader, EntryFormat.BATCH_HEADER_BYTES, probeCrc) == null
+                ? EntryFormat.longAt(probeHeader, 5)
                 : UNREADABLE;
     }
 
@@ -380,7 +386,7 @@ public final class ChronicleJournal implements Journal {
                         continue;
                     }
                     long last = bytes.readByte(bytes.readPosition()) == EntryFormat.BATCH_V1
-                            ? first + EntryFormat.intAt(batchHeader, 1) - 1
+                            ? first + EntryFormat.intAt(probeHeader, 1) - 1
                             : first;
                     return last + damaged;
                 }
