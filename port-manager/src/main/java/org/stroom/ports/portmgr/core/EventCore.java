@@ -811,7 +811,10 @@ public final class EventCore<I, R> implements AutoCloseable {
 
         @Override
         public void onEvent(Slot<I, R> slot, long sequence, boolean endOfBatch) {
-            if (journalStage == null) {
+            if (journalStage == null || !journalEnabled) {
+                if (journalStage != null) {
+                    journalStage.onEvent(slot, sequence, endOfBatch);
+                }
                 applyStage.onEvent(slot, sequence, endOfBatch);
                 replyStage.onEvent(slot, sequence, endOfBatch);
                 return;
