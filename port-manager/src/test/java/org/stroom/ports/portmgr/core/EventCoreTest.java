@@ -239,6 +239,30 @@ class EventCoreTest {
                 .hasMessageContaining("poison input 7");
     }
 
+    @Test
+    void aStamperExceptionStopsTheCoreAndReachesTheSubmitterWhileEarlierInputsAreApplied() {
+        Ledger ledger = new Ledger();
+        AtomicReference<Throwable> reported = new AtomicReference<>();
+        EventCore<LedgerInput, Long> core = start(ledger, Topology.SINGLE_THREAD, b -> b.stamper((in, nanos) -> {
+                    if (in.id() == 3) {
+                        throw new IllegalArgumentException("stamper bug");
+                    }
+                    return in.withTime(nanos);
+                })
+                .onFailure(reported::set));
+        assertThat(core.submitSync(LedgerInput.deposit(1, 5), WAIT)).isEqualTo(5);
+        CompletableFuture<Long> second = core.submit(LedgerInput.deposit(2, 5));
+
+        assertThatThrownBy(() -> core.submit(LedgerInput.deposit(3, 5)))
+                .isInstanceOf(EventCoreFailedException.class)
+                .hasMessageContaining("stamp stage")
+                .hasRootCauseMessage("stamper bug");
+        assertThat(second.join()).isEqualTo(10);
+        assertThat(reported.get()).hasMessage("stamper bug");
+        assertThatThrownBy(() -> core.submit(LedgerInput.deposit(4, 5))).isInstanceOf(EventCoreFailedException.class);
+        assertThat(journaledInputs()).extracting(LedgerInput::id).containsExactly(1L, 2L);
+    }
+
     @ParameterizedTest
     @EnumSource(Topology.class)
     void aJournalFailureStopsTheCoreBeforeTheInputIsApplied(Topology topology) {
