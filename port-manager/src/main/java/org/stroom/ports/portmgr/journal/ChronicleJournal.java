@@ -158,17 +158,23 @@ public final class ChronicleJournal implements Journal {
         batchHeaderView.putInt(13, EntryFormat.crc(crc, batchHeader, 0, 13));
         ExcerptAppender out = appender();
         try (DocumentContext dc = out.writingDocument()) {
-            Bytes<?> bytes = dc.wire().bytes();
-            bytes.write(batchHeader);
-            for (int k = 0; k < n; k++) {
-                ByteBuffer payload = payloads[from + k];
-                int length = payload.remaining();
-                bytes.writeByte(format).writeInt(length).writeInt(EntryFormat.crc(crc, payload));
-                if (payload.hasArray()) {
-                    bytes.write(payload.array(), payload.arrayOffset() + payload.position(), length);
-                } else {
-                    bytes.writeSome(payload.duplicate());
+            try {
+                Bytes<?> bytes = dc.wire().bytes();
+                bytes.write(batchHeader);
+                for (int k = 0; k < n; k++) {
+                    ByteBuffer payload = payloads[from + k];
+                    int length = payload.remaining();
+                    bytes.writeByte(format).writeInt(length).writeInt(EntryFormat.crc(crc, payload));
+                    if (payload.hasArray()) {
+                        bytes.write(payload.array(), payload.arrayOffset() + payload.position(), length);
+                    } else {
+                        bytes.writeSome(payload.duplicate());
+                    }
                 }
+            } catch (RuntimeException | Error e) {
+                // A batch is written whole or not at all; its indexes stay unused.
+                dc.rollbackOnClose();
+                throw e;
             }
         }
         lastIndex = first + n - 1;
@@ -191,6 +197,8 @@ public final class ChronicleJournal implements Journal {
         byte[] doc = new byte[4096];
         CRC32 headerCrc = new CRC32();
         try (ExcerptTailer tailer = queue.createTailer()) {
+            // Confined to this call: Chronicle's per-read owner-thread check would only cost time.
+            tailer.singleThreadedCheckDisabled(true);
             long last = position(tailer, afterIndex);
             while (true) {
                 try (DocumentContext dc = tailer.readingDocument()) {
