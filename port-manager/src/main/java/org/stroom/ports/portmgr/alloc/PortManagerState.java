@@ -427,8 +427,13 @@ public final class PortManagerState implements StateMachine<Input, Result> {
             delta = Long.MAX_VALUE; // overflowed subtraction of far-apart stamps
         }
         if (busyTotal > 0) {
-            carriedSeconds += busyTotal * (delta / 1_000_000_000L);
-            carriedNanos += busyTotal * (delta % 1_000_000_000L);
+            if (delta < 1_000_000_000L) {
+                // Inputs usually come less than a second apart: the same sums without two long divisions.
+                carriedNanos += busyTotal * delta;
+            } else {
+                carriedSeconds += busyTotal * (delta / 1_000_000_000L);
+                carriedNanos += busyTotal * (delta % 1_000_000_000L);
+            }
             if (carriedNanos >= 1_000_000_000L) {
                 carriedSeconds += carriedNanos / 1_000_000_000L;
                 carriedNanos %= 1_000_000_000L;

@@ -218,4 +218,19 @@ class LeaseLifecycleTest {
         // 2 busy for half an hour, then 3 busy (2 leases expired only at this tick) for half an hour.
         assertThat(sys.state.metrics().activity().carriedErlangSeconds()).isEqualTo(2 * 1800 + 3 * 1800.0);
     }
+
+    @Test
+    void carriedTrafficAddsUpStepsShorterThanASecondExactly() {
+        Sys sys = Sys.small();
+        sys.grant("fax", FAX, OUT);
+        sys.grant("fax", FAX, OUT);
+        for (int step = 0; step < 7; step++) {
+            sys.advance(SECOND * 3 / 10);
+            sys.tick();
+        }
+        sys.advance(SECOND + SECOND / 4);
+        sys.tick();
+        // 2 busy for 7 x 0.3 s, then for 1.25 s: 6.7 erlang-seconds, carried over whole seconds on the way.
+        assertThat(sys.state.metrics().activity().carriedErlangSeconds()).isEqualTo(6.7);
+    }
 }
