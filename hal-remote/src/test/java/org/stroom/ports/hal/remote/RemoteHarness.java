@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
@@ -21,15 +20,11 @@ import org.stroom.ports.hal.softport.BoardModel;
 import org.stroom.ports.hal.softport.Scheduler;
 import org.stroom.ports.hal.softport.SoftBackend;
 import org.stroom.ports.hal.softport.VirtualClock;
+import org.stroom.ports.hal.softport.tck.SoftportHarness;
 import org.stroom.ports.hal.tck.Capability;
 import org.stroom.ports.hal.tck.OutboundBehaviour;
 import org.stroom.ports.hal.tck.TckHarness;
-import org.stroom.ports.t1.CircuitId;
 import org.stroom.ports.t1.Defect;
-import org.stroom.ports.t1.DidRange;
-import org.stroom.ports.t1.PriSwitch;
-import org.stroom.ports.t1.Signalling;
-import org.stroom.ports.t1.SpanConfig;
 import org.stroom.ports.t1.SpanLocation;
 
 /**
@@ -83,7 +78,7 @@ final class RemoteHarness implements TckHarness {
             n = SoftBackend.builder(NODE)
                     .seed(42)
                     .clock(clock)
-                    .board(BoardModel.TR1034_2T1, pri(1), cas(2))
+                    .board(BoardModel.TR1034_2T1, SoftportHarness.pri(1), SoftportHarness.cas(2))
                     .build();
             // counted on the publishing thread, before the NodeServer's journal thread sees the event
             n.subscribe(e -> published.incrementAndGet(), Runnable::run);
@@ -110,24 +105,6 @@ final class RemoteHarness implements TckHarness {
     /** @return a harness with a fresh Node (backend, server, journal) and a fresh RemoteBackend */
     static RemoteHarness open() {
         return new RemoteHarness(SharedPki.PKI);
-    }
-
-    /** @return a PRI circuit with clock priority {@code clockPriority} */
-    static SpanConfig pri(int clockPriority) {
-        return SpanConfig.pri(
-                new CircuitId("TCK.PRI.0001"),
-                PriSwitch.NI2,
-                clockPriority,
-                List.of(new DidRange("5550100", "5550199")));
-    }
-
-    /** @return a CAS circuit with clock priority {@code clockPriority} */
-    static SpanConfig cas(int clockPriority) {
-        return SpanConfig.cas(
-                new CircuitId("TCK.CAS.0002"),
-                Signalling.EM_WINK_START,
-                clockPriority,
-                List.of(new DidRange("5550200", "5550299")));
     }
 
     /** @return the Node's backend (the far end and faults act on it) */
@@ -192,11 +169,7 @@ final class RemoteHarness implements TckHarness {
 
     @Override
     public void setOutboundBehaviour(OutboundBehaviour behaviour) {
-        Objects.requireNonNull(behaviour, "behaviour");
-        node.setOutboundBehaviour(new org.stroom.ports.hal.softport.OutboundBehaviour(
-                org.stroom.ports.hal.softport.OutboundBehaviour.Outcome.valueOf(
-                        behaviour.outcome().name()),
-                behaviour.answerDelay()));
+        node.setOutboundBehaviour(SoftportHarness.toSoftport(behaviour));
     }
 
     @Override

@@ -176,11 +176,19 @@ public final class SoftportHarness implements TckHarness {
 
     @Override
     public void setOutboundBehaviour(OutboundBehaviour behaviour) {
+        backend.setOutboundBehaviour(toSoftport(behaviour));
+    }
+
+    /**
+     * @param behaviour the TCK's far-end behaviour for our outbound calls
+     * @return the same behaviour for a softport far end (the outcomes have the same names)
+     */
+    public static org.stroom.ports.hal.softport.OutboundBehaviour toSoftport(OutboundBehaviour behaviour) {
         Objects.requireNonNull(behaviour, "behaviour");
-        backend.setOutboundBehaviour(new org.stroom.ports.hal.softport.OutboundBehaviour(
+        return new org.stroom.ports.hal.softport.OutboundBehaviour(
                 org.stroom.ports.hal.softport.OutboundBehaviour.Outcome.valueOf(
                         behaviour.outcome().name()),
-                behaviour.answerDelay()));
+                behaviour.answerDelay());
     }
 
     @Override
