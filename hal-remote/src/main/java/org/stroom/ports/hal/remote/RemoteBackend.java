@@ -209,7 +209,9 @@ public final class RemoteBackend implements HalBackend {
     @FunctionalInterface
     public interface NodeEventListener {
         /**
-         * @param nodeSequence the Node's sequence of the event (1, 2, 3 … without gaps per journal)
+         * @param nodeSequence the Node's sequence of the event (1, 2, 3 … per journal); increasing, with a gap
+         *     where an event belonged to a call this backend had already reported lost (while the Node was
+         *     unreachable): such events are applied but not passed on, so no call ends twice
          * @param event the event as re-published through this backend's hub
          */
         void onNodeEvent(long nodeSequence, HalEvent event);
