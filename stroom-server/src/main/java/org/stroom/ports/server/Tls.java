@@ -24,20 +24,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.security.cert.Certificate;
-import java.security.cert.CertificateParsingException;
 import java.security.cert.X509Certificate;
 import java.time.InstantSource;
 import java.util.Collection;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
-import javax.naming.InvalidNameException;
-import javax.naming.ldap.LdapName;
-import javax.naming.ldap.Rdn;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import org.slf4j.Logger;
@@ -171,42 +164,6 @@ final class Tls {
         return caller;
     }
 
-    /** @return the first accepted name the certificate carries (DNS subject alternative names, then CN) */
-    static Optional<String> machineName(X509Certificate cert, Set<String> accepted) {
-        for (String n : names(cert)) {
-            if (accepted.contains(n.toLowerCase(Locale.ROOT))) {
-                return Optional.of(n.toLowerCase(Locale.ROOT));
-            }
-        }
-        return Optional.empty();
-    }
-
-    private static Set<String> names(X509Certificate cert) {
-        Set<String> out = new LinkedHashSet<>();
-        try {
-            Collection<List<?>> sans = cert.getSubjectAlternativeNames();
-            if (sans != null) {
-                for (List<?> san : sans) {
-                    if (san.size() >= 2 && Integer.valueOf(2).equals(san.get(0))) { // dNSName
-                        out.add(String.valueOf(san.get(1)));
-                    }
-                }
-            }
-        } catch (CertificateParsingException e) {
-            LOG.debug("cannot read the subject alternative names of {}: {}", cert.getSubjectX500Principal(), e);
-        }
-        try {
-            for (Rdn rdn : new LdapName(cert.getSubjectX500Principal().getName()).getRdns()) {
-                if (rdn.getType().equalsIgnoreCase("CN")) {
-                    out.add(String.valueOf(rdn.getValue()));
-                }
-            }
-        } catch (InvalidNameException e) {
-            LOG.debug("cannot parse the subject of a certificate: {}", e.toString());
-        }
-        return out;
-    }
-
     /** Logs every client that completed the handshake without a certificate. */
     private static final class NoCertificate extends ServerTransportFilter {
         private final String self;
@@ -254,7 +211,7 @@ final class Tls {
                 try {
                     Certificate[] peer = ssl.getPeerCertificates();
                     if (peer.length > 0 && peer[0] instanceof X509Certificate leaf) {
-                        name = machineName(leaf, verifier.acceptedNames());
+                        name = PeerVerifier.machineName(leaf, verifier.acceptedNames());
                     }
                 } catch (SSLPeerUnverifiedException e) {
                     name = Optional.empty();

@@ -122,7 +122,7 @@ public final class PeerVerifier extends X509ExtendedTrustManager {
      * @param accepted machine names, lower case
      * @return the first accepted machine name the certificate carries (DNS SANs, then CN)
      */
-    static Optional<String> machineName(X509Certificate cert, Set<String> accepted) {
+    public static Optional<String> machineName(X509Certificate cert, Set<String> accepted) {
         for (String n : names(cert)) {
             if (accepted.contains(n.toLowerCase(Locale.ROOT))) {
                 return Optional.of(n.toLowerCase(Locale.ROOT));
