@@ -184,6 +184,7 @@ final class HuntGroup {
         for (int k = 0; k < dirtyCount; k++) {
             int i = dirty[k];
             Bits.clear(dirtyBits, i);
+            segSpan[i].flushedBy(this, i);
             update(i);
         }
         dirtyCount = 0;

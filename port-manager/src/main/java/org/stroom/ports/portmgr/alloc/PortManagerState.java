@@ -881,7 +881,7 @@ public final class PortManagerState implements StateMachine<Input, Result> {
 
     /**
      * Recomputes the span's free and busy masks and category, moves the differences into the per-kind
-     * totals, and marks the span changed in every hunt group that contains it (the group brings its
+     * totals, and marks the span changed in every hunt group that contains it and has not been told since it last flushed (the group brings its
      * indexes up to date when it is next read). Every change of a span's channels, status, machine or
      * lock goes through here, so the indexes cannot drift.
      */
@@ -902,8 +902,12 @@ public final class PortManagerState implements StateMachine<Input, Result> {
         s.category = cat;
         s.countedFax = s.fax;
         s.countedVoice = s.voice;
+        boolean[] told = s.memberTold;
         for (int i = 0; i < s.memberships; i++) {
-            s.memberOf[i].changed(s.memberSeg[i]);
+            if (!told[i]) {
+                told[i] = true;
+                s.memberOf[i].changed(s.memberSeg[i]);
+            }
         }
     }
 

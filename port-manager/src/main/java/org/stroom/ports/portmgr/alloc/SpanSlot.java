@@ -73,6 +73,13 @@ final class SpanSlot {
     // Hunt group memberships: group and segment index within it.
     HuntGroup[] memberOf = new HuntGroup[4];
     int[] memberSeg = new int[4];
+    /**
+     * Whether membership i's group already has this span's segment in its list of changed segments, so a further
+     * change need not tell it again (set by {@link PortManagerState#refresh}, cleared by the group's flush). Spares
+     * the groups nobody hunts for a while a call on every change of the span.
+     */
+    boolean[] memberTold = new boolean[4];
+
     int memberships;
 
     SpanSlot(int index, MachineSlot machine, SpanLocation location) {
@@ -119,9 +126,11 @@ final class SpanSlot {
         if (memberships == memberOf.length) {
             memberOf = Arrays.copyOf(memberOf, memberships * 2);
             memberSeg = Arrays.copyOf(memberSeg, memberships * 2);
+            memberTold = Arrays.copyOf(memberTold, memberships * 2);
         }
         memberOf[memberships] = g;
         memberSeg[memberships] = seg;
+        memberTold[memberships] = false;
         memberships++;
     }
 
@@ -131,13 +140,25 @@ final class SpanSlot {
             if (memberOf[i] != g) {
                 memberOf[n] = memberOf[i];
                 memberSeg[n] = memberSeg[i];
+                memberTold[n] = memberTold[i];
                 n++;
             }
         }
         for (int i = n; i < memberships; i++) {
             memberOf[i] = null;
+            memberTold[i] = false;
         }
         memberships = n;
+    }
+
+    /** Group {@code g} has brought its segment {@code seg} of this span up to date: tell it of the next change. */
+    void flushedBy(HuntGroup g, int seg) {
+        for (int i = 0; i < memberships; i++) {
+            if (memberOf[i] == g && memberSeg[i] == seg) {
+                memberTold[i] = false;
+                return;
+            }
+        }
     }
 
     /** @return the segment of {@code g} on this span, or -1 */

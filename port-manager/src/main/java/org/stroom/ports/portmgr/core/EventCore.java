@@ -60,7 +60,7 @@ import org.stroom.ports.t1.NanoClock;
  *   | once per batch     |    |                  |    |                     |    |             |
  *   +--------------------+    +------------------+    +---------------------+    +-------------+
  *   SINGLE_THREAD:      one thread runs 1 for each slot of a batch, then 2, 3, 4 for each in turn
- *   JOURNAL_AND_WRITER: journal thread (1) --&gt; writer thread (2, 3, 4)
+ *   JOURNAL_AND_WRITER: journal thread (1) --&gt; writer thread (2, 3, 4); with the journal off, as SINGLE_THREAD
  *   THREAD_PER_STAGE:   journal thread (1) --&gt; writer thread (2) --&gt; reply thread (3, 4)
  * </pre>
  *
@@ -156,8 +156,9 @@ public final class EventCore<I, R> implements AutoCloseable {
         this.snapshots = b.snapshots;
         this.lastAppliedPublished = new Sequence(b.initialIndex);
 
+        Topology layout = layout(b.topology, journalEnabled);
         String[] threadNames;
-        switch (b.topology) {
+        switch (layout) {
             case SINGLE_THREAD:
                 threadNames = new String[] {"core"};
                 break;
@@ -185,12 +186,12 @@ public final class EventCore<I, R> implements AutoCloseable {
         JournalStage journalStage = new JournalStage(b.initialIndex + 1);
         ApplyStage applyStage = new ApplyStage(b.initialIndex);
         ReplyStage replyStage = new ReplyStage();
-        if (b.topology == Topology.SINGLE_THREAD) {
+        if (layout == Topology.SINGLE_THREAD) {
             Stages all = new Stages(journalStage, applyStage, replyStage);
             disruptor.handleEventsWith(all);
             this.lastStage = all;
             this.started = new CountDownLatch(1);
-        } else if (b.topology == Topology.JOURNAL_AND_WRITER) {
+        } else if (layout == Topology.JOURNAL_AND_WRITER) {
             Stages writer = new Stages(null, applyStage, replyStage);
             disruptor.handleEventsWith(journalStage).then(writer);
             this.lastStage = writer;
@@ -205,6 +206,15 @@ public final class EventCore<I, R> implements AutoCloseable {
         }
         this.ring = disruptor.start();
         awaitStarted();
+    }
+
+    /**
+     * @return the thread layout to run: {@link Topology#JOURNAL_AND_WRITER} without a journal has no journal work
+     *     to overlap with the apply, so it runs as {@link Topology#SINGLE_THREAD} instead of keeping a thread that
+     *     only hands inputs on (on a machine with few cores that thread takes a core from the writer)
+     */
+    static Topology layout(Topology requested, boolean journalEnabled) {
+        return requested == Topology.JOURNAL_AND_WRITER && !journalEnabled ? Topology.SINGLE_THREAD : requested;
     }
 
     /**

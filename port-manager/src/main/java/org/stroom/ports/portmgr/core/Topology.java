@@ -14,7 +14,8 @@ public enum Topology {
     SINGLE_THREAD,
     /**
      * A journal thread, and a writer thread that applies, replies and clears: journaling of later inputs
-     * overlaps the apply of earlier ones, with one thread more than {@link #SINGLE_THREAD}.
+     * overlaps the apply of earlier ones, with one thread more than {@link #SINGLE_THREAD}. With the journal off
+     * there is nothing to overlap, and the core runs as {@link #SINGLE_THREAD}.
      */
     JOURNAL_AND_WRITER,
     /**

@@ -428,6 +428,29 @@ class EventCoreTest {
     }
 
     @Test
+    void journalAndWriterWithoutAJournalRunsOnOneThread() {
+        Ledger ledger = new Ledger();
+        List<String> threads = new ArrayList<>();
+        EventCore<LedgerInput, Long> core = start(ledger, Topology.JOURNAL_AND_WRITER, b -> b.name("journal-off")
+                .journal(Journal.disabled(), new LedgerCodec())
+                .resultListener((index, input, result) ->
+                        threads.add(Thread.currentThread().getName())));
+
+        for (int id = 0; id < 10; id++) {
+            assertThat(core.submitSync(LedgerInput.deposit(id, 1), WAIT)).isEqualTo(id + 1L);
+        }
+        String writer = core.execute(index -> Thread.currentThread().getName()).join();
+
+        assertThat(threads).hasSize(10).containsOnly("journal-off-core");
+        assertThat(writer).isEqualTo("journal-off-core");
+        assertThat(Thread.getAllStackTraces().keySet())
+                .extracting(Thread::getName)
+                .doesNotContain("journal-off-journal");
+        assertThat(EventCore.layout(Topology.JOURNAL_AND_WRITER, true)).isEqualTo(Topology.JOURNAL_AND_WRITER);
+        assertThat(EventCore.layout(Topology.THREAD_PER_STAGE, false)).isEqualTo(Topology.THREAD_PER_STAGE);
+    }
+
+    @Test
     void aFailingTaskFailsOnlyItsOwnFuture() {
         Ledger ledger = new Ledger();
         EventCore<LedgerInput, Long> core = start(ledger, Topology.SINGLE_THREAD, b -> {});
