@@ -8,7 +8,7 @@ final class Check {
     static final int MAX_NAME = 64;
 
     /**
-     * String instances that passed {@link #name}, by hash: inputs repeat the same name instances (constants, or
+     * String instances that passed {@link #name}, by identity hash (the instance is what is compared): inputs repeat the same name instances (constants, or
      * the decoder's cached names), and a string cannot change after its check. Threads share the array without
      * synchronisation on purpose: a stale or missing entry only means checking again, and a String seen through
      * a race is still whole (its fields are final).
@@ -19,7 +19,7 @@ final class Check {
 
     static String name(String record, String field, String value) {
         Objects.requireNonNull(value, () -> record + "." + field);
-        int slot = value.hashCode() & (CHECKED.length - 1);
+        int slot = System.identityHashCode(value) & (CHECKED.length - 1);
         if (CHECKED[slot] == value) {
             return value;
         }
