@@ -7,7 +7,6 @@ import io.grpc.stub.ClientResponseObserver;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -110,12 +109,7 @@ public final class PeerLinkClient implements PeerLink, AutoCloseable {
 
     @Override
     public List<PeerMessage> receive() {
-        List<PeerMessage> out = new ArrayList<>();
-        PeerMessage m;
-        while ((m = inbox.poll()) != null) {
-            out.add(m);
-        }
-        return out;
+        return PeerLink.drain(inbox);
     }
 
     /** Ends the stream; no reconnection. Idempotent. */

@@ -6,7 +6,6 @@ import io.grpc.stub.StreamObserver;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -76,12 +75,7 @@ public final class PeerLinkServer implements PeerLink {
 
     @Override
     public List<PeerMessage> receive() {
-        List<PeerMessage> out = new ArrayList<>();
-        PeerMessage m;
-        while ((m = inbox.poll()) != null) {
-            out.add(m);
-        }
-        return out;
+        return PeerLink.drain(inbox);
     }
 
     /**

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.stroom.ports.portmgr.capacity.CapacityModel;
 import org.stroom.ports.portmgr.capacity.DegradedLimits;
 import org.stroom.ports.portmgr.capacity.InventorySystem;
+import org.stroom.ports.portmgr.capacity.LargeSystems;
 import org.stroom.ports.portmgr.capacity.LoadProfile;
 import org.stroom.ports.portmgr.capacity.PortSizer;
 import org.stroom.ports.portmgr.capacity.Rehearsal;
@@ -40,8 +41,8 @@ public class AllSingleFailuresBenchmark {
     /** Builds the system and load once. */
     @Setup(Level.Trial)
     public void build() {
-        system = CapacityInventories.system("Big", 100, true, false, 0);
-        load = CapacityInventories.load("Big", 100, 0);
+        system = LargeSystems.system("Big", 100, true, false, 0);
+        load = LargeSystems.load("Big", 100, 0);
         sizer = new PortSizer();
     }
 

@@ -15,6 +15,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 import org.stroom.ports.portmgr.capacity.DegradedLimits;
 import org.stroom.ports.portmgr.capacity.InventorySystem;
+import org.stroom.ports.portmgr.capacity.LargeSystems;
 import org.stroom.ports.portmgr.capacity.LoadProfile;
 import org.stroom.ports.portmgr.capacity.PortSizer;
 import org.stroom.ports.portmgr.capacity.check.RedundancyChecker;
@@ -44,9 +45,9 @@ public class TakeoverProofBenchmark {
     /** Builds both systems, the load and the signing key once. */
     @Setup(Level.Trial)
     public void build() {
-        active = CapacityInventories.system("Active", 100, true, false, 0);
-        passive = CapacityInventories.system("Passive", 100, false, true, 1000);
-        load = CapacityInventories.load("Active", 100, 0);
+        active = LargeSystems.system("Active", 100, true, false, 0);
+        passive = LargeSystems.system("Passive", 100, false, true, 1000);
+        load = LargeSystems.load("Active", 100, 0);
         prover = new TakeoverProver(
                 new RedundancyChecker(new PortSizer(), DegradedLimits.defaults()),
                 ProofSigner.generate(),

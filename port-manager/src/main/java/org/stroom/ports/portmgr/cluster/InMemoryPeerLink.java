@@ -1,6 +1,5 @@
 package org.stroom.ports.portmgr.cluster;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Queue;
@@ -72,11 +71,6 @@ public final class InMemoryPeerLink implements PeerLink {
 
     @Override
     public List<PeerMessage> receive() {
-        List<PeerMessage> out = new ArrayList<>();
-        PeerMessage m;
-        while ((m = inbox.poll()) != null) {
-            out.add(m);
-        }
-        return out;
+        return PeerLink.drain(inbox);
     }
 }

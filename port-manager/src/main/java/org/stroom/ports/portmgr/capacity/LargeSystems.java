@@ -1,24 +1,9 @@
-package org.stroom.ports.bench.capacity;
+package org.stroom.ports.portmgr.capacity;
 
 import java.util.ArrayList;
 import java.util.List;
 import org.stroom.ports.hal.api.BoardId;
 import org.stroom.ports.hal.api.PortKind;
-import org.stroom.ports.portmgr.capacity.HoldingTime;
-import org.stroom.ports.portmgr.capacity.HuntPool;
-import org.stroom.ports.portmgr.capacity.InventoryBoard;
-import org.stroom.ports.portmgr.capacity.InventoryMachine;
-import org.stroom.ports.portmgr.capacity.InventorySpan;
-import org.stroom.ports.portmgr.capacity.InventorySystem;
-import org.stroom.ports.portmgr.capacity.LineProfile;
-import org.stroom.ports.portmgr.capacity.LoadProfile;
-import org.stroom.ports.portmgr.capacity.MachineRole;
-import org.stroom.ports.portmgr.capacity.Module;
-import org.stroom.ports.portmgr.capacity.ModuleKind;
-import org.stroom.ports.portmgr.capacity.PoolScope;
-import org.stroom.ports.portmgr.capacity.PortAbility;
-import org.stroom.ports.portmgr.capacity.SparePort;
-import org.stroom.ports.portmgr.capacity.Target;
 import org.stroom.ports.t1.CircuitId;
 import org.stroom.ports.t1.DidRange;
 import org.stroom.ports.t1.Framing;
@@ -28,25 +13,24 @@ import org.stroom.ports.t1.SpanConfig;
 import org.stroom.ports.t1.SpanLocation;
 
 /**
- * Large Stroom Systems for the capacity benchmarks: a Server plus Nodes with two 4-port boards each, E&amp;M
- * wink-start T1s (24 channels), the first span of every Node delivering 100 DIDs; 100 Nodes × 8 T1s = 19,200
- * channels. Same shape as the port-manager test fixture {@code LargeSystems}.
+ * Large Stroom Systems for rehearsal tests and the capacity benchmarks: a Server plus Nodes with two 4-port boards
+ * each, E&amp;M wink-start T1s (24 channels), the first span of every Node delivering a block of 100 DIDs. 100
+ * Nodes × 8 T1s = 19,200 channels. The allocation-side counterpart is {@code alloc.Fixtures.largeSystem()}.
  *
  * <p>Thread-safety: stateless.
  */
-public final class CapacityInventories {
-    private CapacityInventories() {}
+public final class LargeSystems {
+    private LargeSystems() {}
 
     /**
-     * @param name system name and machine name prefix
+     * @param name system name (also the machine name prefix)
      * @param nodes number of Nodes
-     * @param dids whether each Node's first span delivers a DID block
-     * @param sparePerNode whether the last port of each Node's second board is a free position
-     * @param didBase first DID block number
+     * @param dids whether each Node's first span delivers DIDs
+     * @param sparePerNode whether the last port of each Node's second board is a free position instead of a span
+     * @param didBase first DID block number (keeps two systems' numbers apart)
      * @return the system
      */
     public static InventorySystem system(String name, int nodes, boolean dids, boolean sparePerNode, int didBase) {
-        LineProfile wink = new LineProfile(Framing.ESF, LineCoding.B8ZS, Signalling.EM_WINK_START, null);
         List<InventoryMachine> machines = new ArrayList<>();
         machines.add(new InventoryMachine(name + "-SRV", MachineRole.SERVER, true, List.of()));
         for (int n = 0; n < nodes; n++) {
@@ -58,7 +42,8 @@ public final class CapacityInventories {
                 for (int p = 1; p <= 4; p++) {
                     SpanLocation at = new SpanLocation(machine, b, p);
                     if (sparePerNode && b == 1 && p == 4) {
-                        spares.add(new SparePort(at, wink));
+                        spares.add(new SparePort(
+                                at, new LineProfile(Framing.ESF, LineCoding.B8ZS, Signalling.EM_WINK_START, null)));
                         continue;
                     }
                     List<DidRange> ranges = dids && b == 0 && p == 1 ? List.of(block(didBase + n)) : List.of();
@@ -73,17 +58,23 @@ public final class CapacityInventories {
         return new InventorySystem(name, machines);
     }
 
-    /** @return the DID block number {@code n}, 100 numbers */
+    /**
+     * @param n block number
+     * @return DIDs {@code 3125nnnn00-3125nnnn99}
+     */
     public static DidRange block(int n) {
         String prefix = String.format("3125%04d", n);
         return new DidRange(prefix + "00", prefix + "99");
     }
 
     /**
+     * A load that uses about 80 % of {@code nodes × 8} T1s: inbound fax on the DID blocks, outbound fax queued,
+     * alert voice with retries.
+     *
      * @param name profile name
-     * @param nodes number of Nodes the load is scaled to (about 80 % of their ports)
+     * @param nodes number of Nodes the load is scaled to
      * @param didBase first DID block number
-     * @return inbound fax on the DID blocks, alert voice with retries, queued outbound fax
+     * @return the load
      */
     public static LoadProfile load(String name, int nodes, int didBase) {
         List<DidRange> blocks = new ArrayList<>();
