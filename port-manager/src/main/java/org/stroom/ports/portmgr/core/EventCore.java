@@ -137,6 +137,8 @@ public final class EventCore<I, R> implements AutoCloseable {
     private final AtomicReference<EventCoreFailedException> failure = new AtomicReference<>();
     private final LongAdder overloaded = new LongAdder();
     private volatile boolean closed;
+    /** Closed or failed: one read on the submit path instead of two. */
+    private volatile boolean refusing;
 
     private EventCore(Builder<I, R> b) {
         this.name = b.name;
@@ -373,6 +375,7 @@ public final class EventCore<I, R> implements AutoCloseable {
                 return;
             }
             closed = true;
+            refusing = true;
         }
         while (publishing.get() != 0) {
             Thread.yield();
@@ -455,6 +458,9 @@ public final class EventCore<I, R> implements AutoCloseable {
     }
 
     private void checkAccepting() {
+        if (!refusing) {
+            return;
+        }
         EventCoreFailedException f = failure.get();
         if (f != null) {
             throw new EventCoreFailedException(
@@ -500,6 +506,7 @@ public final class EventCore<I, R> implements AutoCloseable {
                         + " will be applied by recovery",
                 cause);
         if (failure.compareAndSet(null, f)) {
+            refusing = true;
             lowerFailedAt(sequence);
             LOG.error("{}", f.getMessage(), cause);
             if (failureListener != null) {
