@@ -44,9 +44,9 @@ import org.stroom.ports.portmgr.journal.ChronicleJournal;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
 @OutputTimeUnit(TimeUnit.SECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
+@Fork(3)
+@Warmup(iterations = 2, time = 2)
+@Measurement(iterations = 3, time = 2)
 public class PipelineBenchmark {
     /** {@code chronicle} (3) or {@code off} (4). */
     @Param({"chronicle", "off"})

@@ -56,6 +56,11 @@ public final class Ratios {
         Optional<Double> disruptor = score("RawDisruptorBenchmark.publishNoOp", Map.of());
         Optional<Double> chronicle = score("RawChronicleBenchmark.append", Map.of());
         line(out, "(1) raw Disruptor, 1 producer / 1 consumer, no-op", disruptor, "events/s");
+        results("RawDisruptorBenchmark.publishNoOp").stream()
+                .findFirst()
+                .map(Ratios::forkSpread)
+                .filter(f -> !f.isEmpty())
+                .ifPresent(f -> out.printf(Locale.ROOT, "    %s%n", f.strip()));
         line(out, "(2) raw Chronicle append, " + Bench.journalEntryBytes() + "-byte records", chronicle, "appends/s");
         pipeline(out, "(3)", "chronicle", "(3)/(2)", chronicle, 0.50);
         pipeline(out, "(4)", "off", "(4)/(1)", disruptor, 0.20);
@@ -77,11 +82,12 @@ public final class Ratios {
             String layout = params.get("topology") + ", " + params.get("machine");
             out.printf(
                     Locale.ROOT,
-                    "    %-48s %,.2f M inputs/s%s%n",
+                    "    %-48s %,.2f M inputs/s%s%s%n",
                     layout,
                     score / 1e6,
                     base.map(b -> String.format(Locale.ROOT, "   %s = %.1f %%", ratioName, 100 * score / b))
-                            .orElse(""));
+                            .orElse(""),
+                    forkSpread(result));
             if ("port-manager".equals(params.get("machine")) && !(score <= best)) {
                 best = score;
                 bestLayout = String.valueOf(params.get("topology"));
@@ -180,6 +186,31 @@ public final class Ratios {
             }
         }
         return matching;
+    }
+
+    /**
+     * @return {@code "  forks a to b M"}: the lowest and highest mean of one fork, in millions per second, when the
+     *     benchmark ran in several forks (JVMs); the spread between forks is the noise the mean hides
+     */
+    @SuppressWarnings("unchecked")
+    private static String forkSpread(Map<String, Object> result) {
+        Object raw = primary(result).get("rawData");
+        if (!(raw instanceof List<?> forks) || forks.size() < 2) {
+            return "";
+        }
+        double low = Double.POSITIVE_INFINITY;
+        double high = Double.NEGATIVE_INFINITY;
+        for (Object fork : forks) {
+            List<Object> iterations = (List<Object>) fork;
+            double sum = 0;
+            for (Object v : iterations) {
+                sum += number(v);
+            }
+            double mean = sum / iterations.size();
+            low = Math.min(low, mean);
+            high = Math.max(high, mean);
+        }
+        return String.format(Locale.ROOT, "  forks %.1f to %.1f M", low / 1e6, high / 1e6);
     }
 
     @SuppressWarnings("unchecked")
