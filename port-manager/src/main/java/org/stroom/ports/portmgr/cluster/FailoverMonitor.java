@@ -1,7 +1,9 @@
 package org.stroom.ports.portmgr.cluster;
 
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.List;
 import java.util.Objects;
@@ -87,6 +89,43 @@ public final class FailoverMonitor {
         this.lockoutWindow = settings.lockoutWindow().toNanos();
         this.afterRestart = true;
         this.nextHeartbeatAt = nowNanos;
+    }
+
+    /**
+     * A monitor of a system that had promoted itself before its process restarted (the Server keeps that fact in a
+     * file): it starts promoted, in state FAILURE, sends heartbeats to see the peer return and fails back exactly as
+     * a monitor that promoted in this process does. A restart must not hand the service back on its own.
+     *
+     * @param settings timing and thresholds
+     * @param policy when to promote
+     * @param proofs builds takeover proofs
+     * @param nowNanos current time; the first heartbeat is due now
+     * @param promotionAges how long ago each promotion still in the lock-out window happened (the one being resumed
+     *     included), so that a restart does not reset the lock-out of automatic failback; each &gt;= 0
+     * @return the promoted monitor
+     * @throws IllegalArgumentException if an age is negative
+     */
+    public static FailoverMonitor resumePromoted(
+            MonitorSettings settings,
+            PromotionPolicy policy,
+            ProofSource proofs,
+            long nowNanos,
+            List<Duration> promotionAges) {
+        FailoverMonitor m = new FailoverMonitor(settings, policy, proofs, nowNanos);
+        List<Duration> ages = new ArrayList<>(Objects.requireNonNull(promotionAges, "resumePromoted: promotionAges"));
+        ages.sort(Comparator.reverseOrder());
+        for (Duration age : ages) {
+            if (age.isNegative()) {
+                throw new IllegalArgumentException("FailoverMonitor.resumePromoted: promotion age " + age
+                        + " is negative; give how long ago each promotion happened");
+            }
+            if (age.toNanos() < m.lockoutWindow) {
+                m.promotions.addLast(nowNanos - age.toNanos());
+            }
+        }
+        m.state = MonitorState.FAILURE;
+        m.promoted = true;
+        return m;
     }
 
     /** @return the current state */

@@ -277,6 +277,58 @@ class FailoverMonitorTest {
     }
 
     @Test
+    void aMonitorResumedPromotedAfterARestartStaysPromotedUntilItFailsBack() {
+        MonitorRig rig = new MonitorRig(MonitorSettings.defaults(), List.of(Duration.ZERO));
+
+        assertThat(rig.monitor.promoted()).isTrue();
+        assertThat(rig.monitor.state()).isEqualTo(MonitorState.FAILURE);
+
+        rig.peer(Peer.SILENT).run(Duration.ofMinutes(2));
+
+        assertThat(rig.monitor.promoted()).isTrue();
+        assertThat(rig.proofsBuilt)
+                .as("no second takeover while already promoted")
+                .isZero();
+        assertThat(rig.all(MonitorAction.Promote.class)).isEmpty();
+
+        rig.peer(Peer.HEALTHY).run(Duration.ofMinutes(4));
+        assertThat(rig.all(MonitorAction.StartFailback.class)).isEmpty();
+        rig.run(Duration.ofMinutes(1).plusSeconds(5)); // the first answer comes with the next heartbeat, 2 s on
+        assertThat(rig.all(MonitorAction.StartFailback.class)).hasSize(1);
+
+        rig.apply(rig.monitor.replicationFinished(rig.now()));
+
+        assertThat(rig.monitor.promoted()).isFalse();
+        assertThat(rig.monitor.state()).isEqualTo(MonitorState.OK);
+    }
+
+    @Test
+    void aRestartKeepsTheFailbackLockOutOfPromotionsInTheWindow() {
+        MonitorRig locked = new MonitorRig(
+                MonitorSettings.defaults(), List.of(Duration.ofHours(2), Duration.ofHours(1), Duration.ZERO));
+        locked.peer(Peer.HEALTHY).run(Duration.ofMinutes(10));
+
+        assertThat(locked.all(MonitorAction.StartFailback.class)).isEmpty();
+        assertThat(locked.all(MonitorAction.FailbackLockedOut.class)).hasSize(1);
+        locked.apply(locked.monitor.requestFailback(locked.now(), "jsmith"));
+        assertThat(locked.all(MonitorAction.StartFailback.class)).hasSize(1);
+
+        MonitorRig old = new MonitorRig(
+                MonitorSettings.defaults(), List.of(Duration.ofHours(26), Duration.ofHours(25), Duration.ZERO));
+        old.peer(Peer.HEALTHY).run(Duration.ofMinutes(6));
+
+        assertThat(old.all(MonitorAction.FailbackLockedOut.class)).isEmpty();
+        assertThat(old.all(MonitorAction.StartFailback.class)).hasSize(1);
+    }
+
+    @Test
+    void aNegativePromotionAgeIsRefused() {
+        assertThatThrownBy(() -> new MonitorRig(MonitorSettings.defaults(), List.of(Duration.ofSeconds(-1))))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("promotion age PT-1S is negative");
+    }
+
+    @Test
     void failbackWaitsWhileCallsAreActive() {
         MonitorRig rig = new MonitorRig().run(4_000);
         missesAtPromotion(rig);

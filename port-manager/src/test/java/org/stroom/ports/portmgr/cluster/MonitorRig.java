@@ -57,14 +57,17 @@ final class MonitorRig {
     }
 
     MonitorRig(MonitorSettings settings, PromotionPolicy policy) {
-        monitor = new FailoverMonitor(
-                settings,
-                policy,
-                (cause, detail) -> {
-                    proofsBuilt++;
-                    return TestProofs.of(proofGrade);
-                },
-                0);
+        monitor = new FailoverMonitor(settings, policy, this::prove, 0);
+    }
+
+    /** A rig around a monitor resumed promoted after a restart, with these promotions' ages. */
+    MonitorRig(MonitorSettings settings, java.util.List<java.time.Duration> promotionAges) {
+        monitor = FailoverMonitor.resumePromoted(settings, PromotionPolicy.strict(), this::prove, 0, promotionAges);
+    }
+
+    private org.stroom.ports.portmgr.capacity.proof.TakeoverProof prove(TakeoverCause cause, String detail) {
+        proofsBuilt++;
+        return TestProofs.of(proofGrade);
     }
 
     long now() {
