@@ -102,7 +102,9 @@ import org.stroom.ports.t1.SpanStatus;
  * logged and written to {@link ProofArchive} whether or not the policy lets the passive promote itself. Promotion
  * makes this Server the serving one ({@link #role()} PROMOTED); starting applications, span moves and number
  * rollovers are outside this process (docs/runbooks/mode-2.md). Failback ends it; there is no application data to
- * replicate back in this process, so the monitor's replication step completes at once.
+ * replicate back in this process, so the monitor's replication step completes at once. Promotions and failbacks are
+ * written to a {@link PromotionRecord} in the journal directory, so a promoted passive that restarts is promoted
+ * again at once ({@link FailoverMonitor#resumePromoted}).
  *
  * <p>Thread-safety: safe from any thread.
  */
@@ -163,6 +165,8 @@ public final class StroomServer implements AutoCloseable {
     private MonitorDriver driver;
     private ProofArchive proofs;
     private volatile boolean promoted;
+    /** The passive's promotion record as last written (or read at start); null when it never promoted. */
+    private volatile PromotionRecord promotion;
 
     private StroomServer(ServerConfig config, InstantSource wall, Runnable onShutdownCommand) {
         this.config = config;
@@ -540,7 +544,32 @@ public final class StroomServer implements AutoCloseable {
                 this::liveInventory,
                 ownLoad);
         NanoClock monotonic = NanoClock.system();
-        FailoverMonitor monitor = new FailoverMonitor(config.monitor(), config.promotion(), source, monotonic.nanos());
+        Optional<PromotionRecord> saved = readPromotion(peer.name());
+        promotion = saved.orElse(null);
+        FailoverMonitor monitor;
+        if (saved.isPresent() && saved.get().promoted()) {
+            monitor = FailoverMonitor.resumePromoted(
+                    config.monitor(),
+                    config.promotion(),
+                    source,
+                    monotonic.nanos(),
+                    saved.get().ages(wall.instant()));
+            promoted = true;
+            LOG.warn(
+                    "server {}: resuming PROMOTED in place of {} after a restart (promoted {}, proof {}); it stays"
+                            + " promoted until a failback",
+                    name,
+                    peer.name(),
+                    saved.get().promotions().isEmpty()
+                            ? "at an unrecorded time"
+                            : "at "
+                                    + saved.get()
+                                            .promotions()
+                                            .get(saved.get().promotions().size() - 1),
+                    saved.get().proof());
+        } else {
+            monitor = new FailoverMonitor(config.monitor(), config.promotion(), source, monotonic.nanos());
+        }
 
         ScheduledThreadPoolExecutor links = new ScheduledThreadPoolExecutor(1, daemon("server-" + name + "-peer-link"));
         links.setRemoveOnCancelPolicy(true);
@@ -575,6 +604,62 @@ public final class StroomServer implements AutoCloseable {
                 config.monitor().failoverAfterMisses(),
                 config.monitor().failoverAfterRestartMisses(),
                 proofs.dir());
+    }
+
+    /**
+     * Reads the promotion record. One this Server cannot use is moved aside (kept for the operator) and the Server
+     * starts as standby: its monitor proves and promotes again if the peer is still down, which is safer than
+     * guessing that it serves.
+     */
+    private Optional<PromotionRecord> readPromotion(String peerName) {
+        Path dir = config.journalDir();
+        Optional<PromotionRecord> saved;
+        try {
+            saved = PromotionRecord.read(dir);
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            Path file = dir.resolve(PromotionRecord.FILE);
+            Path aside = dir.resolve(PromotionRecord.FILE + ".unreadable");
+            LOG.error(
+                    "server {}: {}; starting as STANDBY (the monitor promotes again if {} is still down); the file is"
+                            + " moved to {}",
+                    name,
+                    e.getMessage(),
+                    peerName,
+                    aside);
+            try {
+                Files.move(file, aside, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            } catch (IOException moveFailed) {
+                throw new UncheckedIOException(
+                        "server " + name + ": the promotion record " + file + " is unusable (" + e.getMessage()
+                                + ") and cannot be moved aside: " + moveFailed.getMessage() + "; remove it",
+                        moveFailed);
+            }
+            return Optional.empty();
+        }
+        if (saved.isPresent() && !saved.get().peer().equals(peerName)) {
+            LOG.error(
+                    "server {}: the promotion record names peer {}, but peer.name is {}; starting as STANDBY and"
+                            + " keeping no promotion history",
+                    name,
+                    saved.get().peer(),
+                    peerName);
+            return Optional.empty();
+        }
+        return saved;
+    }
+
+    /** Writes the record; a failure is logged, not thrown: the promotion itself stands either way. */
+    private void savePromotion(PromotionRecord next) {
+        promotion = next;
+        try {
+            next.write(config.journalDir());
+        } catch (UncheckedIOException e) {
+            LOG.error(
+                    "server {}: {}; this Server is {} now, but a restart would not know it",
+                    name,
+                    e.getMessage(),
+                    next.promoted() ? "PROMOTED" : "STANDBY");
+        }
     }
 
     private void monitorStep() {
@@ -612,6 +697,12 @@ public final class StroomServer implements AutoCloseable {
             } else if (a instanceof MonitorAction.Promote p) {
                 Path file = proofs.write(p.proof(), p.decision());
                 promoted = true;
+                savePromotion(PromotionRecord.promoted(
+                        Optional.ofNullable(promotion),
+                        wall.instant(),
+                        peer,
+                        file,
+                        config.monitor().lockoutWindow()));
                 LOG.warn(
                         "server {}: PROMOTED, taking over from {}: proof {} ({}), written to {}\n{}",
                         name,
@@ -640,6 +731,10 @@ public final class StroomServer implements AutoCloseable {
                 said.addAll(handle(driver.monitor().replicationFinished(System.nanoTime())));
             } else if (a instanceof MonitorAction.Failback f) {
                 promoted = false;
+                PromotionRecord last = promotion;
+                if (last != null) {
+                    savePromotion(last.failedBack());
+                }
                 LOG.warn("server {}: FAILBACK done, {} serves again: {}", name, peer, f.why());
                 said.add("failback done: " + f.why());
             } else if (a instanceof MonitorAction.FailbackDeferred f) {

@@ -202,6 +202,59 @@ class ServerPairTest {
     }
 
     @Test
+    void aPromotedPassiveThatRestartsComesBackPromotedAndStaysSoUntilItFailsBack() throws Exception {
+        try (AdminClient admin = new AdminClient(b.config(), WAIT)) {
+            assertThat(admin.failoverNow("alice", "rehearsal", false).getAccepted())
+                    .isTrue();
+        }
+        assertThat(b.role()).isEqualTo(StroomServer.ServingRole.PROMOTED);
+        ServerConfig configB = b.config();
+        PromotionRecord written = PromotionRecord.read(configB.journalDir()).orElseThrow();
+        assertThat(written.promoted()).isTrue();
+        assertThat(written.peer()).isEqualTo("a-server");
+        assertThat(written.proof()).contains("-promoted.json");
+        assertThat(written.promotions()).hasSize(1);
+
+        b.close(); // a crash or a reboot of the promoted passive
+        b = StroomServer.start(configB, () -> {});
+
+        assertThat(b.role()).isEqualTo(StroomServer.ServingRole.PROMOTED);
+        assertThat(b.status().getMonitorState()).isEqualTo("FAILURE");
+        try (AdminClient admin = new AdminClient(configB, WAIT)) {
+            Eventually.await(
+                    "the operator's failback is carried out after the restart",
+                    WAIT,
+                    () -> admin.failback("alice").getText().contains("failback done"),
+                    () -> b.status().getText());
+        }
+        assertThat(b.role()).isEqualTo(StroomServer.ServingRole.STANDBY);
+        PromotionRecord after = PromotionRecord.read(configB.journalDir()).orElseThrow();
+        assertThat(after.promoted()).isFalse();
+        assertThat(after.promotions()).as("kept for the failback lock-out").isEqualTo(written.promotions());
+
+        b.close();
+        b = StroomServer.start(configB, () -> {});
+
+        assertThat(b.role()).isEqualTo(StroomServer.ServingRole.STANDBY);
+    }
+
+    @Test
+    void anUnreadablePromotionRecordIsMovedAsideAndThePassiveStartsAsStandby() throws Exception {
+        ServerConfig configB = b.config();
+        b.close();
+        Path record = configB.journalDir().resolve(PromotionRecord.FILE);
+        Files.writeString(record, "promoted: perhaps\npeer: a-server\n", StandardCharsets.UTF_8);
+
+        b = StroomServer.start(configB, () -> {});
+
+        assertThat(b.role()).isEqualTo(StroomServer.ServingRole.STANDBY);
+        assertThat(record).doesNotExist();
+        assertThat(configB.journalDir().resolve(PromotionRecord.FILE + ".unreadable"))
+                .content(StandardCharsets.UTF_8)
+                .contains("perhaps");
+    }
+
+    @Test
     void aPassiveWithACertificateOfAnotherCaIsRefusedAndTheRefusalLogged() {
         TlsFiles rogue = new TlsFiles(
                 site.tls.resolve("ca.pem"), site.rogue.resolve("b-server.pem"), site.rogue.resolve("b-server-key.pem"));
