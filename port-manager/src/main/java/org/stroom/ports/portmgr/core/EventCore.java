@@ -883,15 +883,17 @@ public final class EventCore<I, R> implements AutoCloseable {
         private final Snapshotter<S> snapshotter;
         private final S state;
         private final long every;
+        private final SnapshotExtra extra;
         private ExecutorService writer;
         private Journal journal;
         private String coreName;
 
-        SnapshotSupport(SnapshotStore store, Snapshotter<S> snapshotter, S state, long every) {
+        SnapshotSupport(SnapshotStore store, Snapshotter<S> snapshotter, S state, long every, SnapshotExtra extra) {
             this.store = store;
             this.snapshotter = snapshotter;
             this.state = state;
             this.every = every;
+            this.extra = extra;
         }
 
         void start(String name, Journal journalToRelease) {
@@ -906,7 +908,12 @@ public final class EventCore<I, R> implements AutoCloseable {
 
         /** On the writer thread: encode now, write later. */
         CompletableFuture<Path> take(long lastAppliedIndex) {
-            byte[] bytes = snapshotter.write(state);
+            byte[] encoded = snapshotter.write(state);
+            byte[] bytes = extra == null
+                    ? encoded
+                    : SnapshotEnvelope.wrap(
+                            encoded,
+                            Objects.requireNonNull(extra.write(lastAppliedIndex), "SnapshotExtra.write returned null"));
             return CompletableFuture.supplyAsync(() -> write(lastAppliedIndex, bytes), writer);
         }
 
@@ -1164,6 +1171,24 @@ public final class EventCore<I, R> implements AutoCloseable {
          * @return this builder
          */
         public <S> Builder<I, R> snapshots(SnapshotStore store, Snapshotter<S> snapshotter, S state, long everyInputs) {
+            return snapshots(store, snapshotter, state, everyInputs, null);
+        }
+
+        /**
+         * Enables snapshots that also carry extra state of the journal position (see {@link SnapshotExtra}).
+         *
+         * @param store where snapshot files go
+         * @param snapshotter encodes the state
+         * @param state the state object the snapshotter reads (usually the state machine itself)
+         * @param everyInputs take a snapshot automatically after this many applied inputs; 0 for only on
+         *     {@link EventCore#snapshot()}
+         * @param extra asked for its bytes as of each snapshot's journal index, on the writer thread; null for
+         *     none (the payload is then the state's bytes only)
+         * @param <S> state type
+         * @return this builder
+         */
+        public <S> Builder<I, R> snapshots(
+                SnapshotStore store, Snapshotter<S> snapshotter, S state, long everyInputs, SnapshotExtra extra) {
             if (everyInputs < 0) {
                 throw new IllegalArgumentException("EventCore snapshot everyInputs must be >= 0, was " + everyInputs);
             }
@@ -1171,7 +1196,8 @@ public final class EventCore<I, R> implements AutoCloseable {
                     Objects.requireNonNull(store, "store"),
                     Objects.requireNonNull(snapshotter, "snapshotter"),
                     Objects.requireNonNull(state, "state"),
-                    everyInputs);
+                    everyInputs,
+                    extra);
             return this;
         }
 

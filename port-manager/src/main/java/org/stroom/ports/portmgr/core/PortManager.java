@@ -330,6 +330,7 @@ public final class PortManager implements HalEventListener, AutoCloseable {
         private Path snapshotDir;
         private int keepSnapshots = 2;
         private long snapshotEvery;
+        private SnapshotExtra snapshotExtra;
         private List<Input> inventory = List.of();
         private NanoClock clock = NanoClock.system();
         private WaitStrategy waitStrategy;
@@ -389,6 +390,16 @@ public final class PortManager implements HalEventListener, AutoCloseable {
             this.snapshotDir = Objects.requireNonNull(dir, "snapshotDir");
             this.keepSnapshots = keep;
             this.snapshotEvery = everyInputs;
+            return this;
+        }
+
+        /**
+         * @param extra state of the journal position stored in every snapshot and given back at recovery (e.g. a
+         *     Server's Node resume points); used only with {@link #snapshots}
+         * @return this builder
+         */
+        public Builder snapshotExtra(SnapshotExtra extra) {
+            this.snapshotExtra = Objects.requireNonNull(extra, "snapshotExtra");
             return this;
         }
 
@@ -459,8 +470,14 @@ public final class PortManager implements HalEventListener, AutoCloseable {
             SnapshotStore store = snapshotDir == null ? null : SnapshotStore.open(snapshotDir, keepSnapshots);
             boolean fresh = j.lastIndex() == Journal.NO_INDEX
                     && (store == null || store.files().isEmpty());
-            Recovered<PortManagerState> recovered =
-                    Recovery.recover(j, codec(), PortManagerState::new, store, store == null ? null : snapshotter());
+            Recovered<PortManagerState> recovered = Recovery.recover(
+                    j,
+                    codec(),
+                    PortManagerState::new,
+                    state -> state,
+                    store,
+                    store == null ? null : snapshotter(),
+                    store == null ? null : snapshotExtra);
             PortManagerState state = recovered.state();
             EventCore.Builder<Input, Result> core = EventCore.builder((StateMachine<Input, Result>) state)
                     .name("port-manager-" + machine)
@@ -478,7 +495,7 @@ public final class PortManager implements HalEventListener, AutoCloseable {
                 core.waitStrategy(waitStrategy);
             }
             if (store != null) {
-                core.snapshots(store, snapshotter(), state, snapshotEvery);
+                core.snapshots(store, snapshotter(), state, snapshotEvery, snapshotExtra);
             }
             PortManager manager = new PortManager(machine, state, core.start(), j, ownsJournal, recovered.report());
             if (fresh && !inventory.isEmpty()) {

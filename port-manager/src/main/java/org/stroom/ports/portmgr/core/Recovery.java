@@ -21,7 +21,8 @@ import org.stroom.ports.portmgr.journal.UndecodableEntryException;
  *
  * <p>A damaged journal tail is reported in the {@link RecoveryReport}, logged, and sealed (see
  * {@link Journal#sealDamage}) so that the journal can be appended to again. A snapshot that fails its CRC or
- * cannot be decoded is skipped in favour of an older one. An exception from the state machine during replay
+ * cannot be decoded (its state, or its {@link SnapshotExtra} bytes when one is given) is skipped in favour of an
+ * older one. An exception from the state machine during replay
  * propagates: it is the same bug that stopped the core, and needs a fix before the state can be rebuilt.
  *
  * <p>Thread-safety: stateless; each call runs on the calling thread and must finish before a core appends to
@@ -69,6 +70,34 @@ public final class Recovery {
             Function<? super S, ? extends StateMachine<I, ?>> machine,
             SnapshotStore snapshots,
             Snapshotter<S> snapshotter) {
+        return recover(journal, codec, initial, machine, snapshots, snapshotter, null);
+    }
+
+    /**
+     * Recovers a state and the {@link SnapshotExtra} stored with it: the extra is given the bytes of the snapshot
+     * recovery starts from (empty if that snapshot was written without an extra) before the entries after it
+     * are replayed. It is not called when no snapshot is usable and the whole journal is replayed.
+     *
+     * @param journal the journal to replay (and seal if damaged)
+     * @param codec decodes its entries
+     * @param initial makes the initial state when no snapshot is usable
+     * @param machine the state machine that applies inputs to a given state, e.g. {@code s -> s::apply}
+     * @param snapshots the snapshot store, or null to replay the whole journal
+     * @param snapshotter decodes snapshots; may be null only if {@code snapshots} is null
+     * @param extra restores the extra state of the snapshot used; null for none (an extra in a snapshot is
+     *     then ignored)
+     * @param <I> input type
+     * @param <S> state type
+     * @return the recovered state and the report
+     */
+    public static <I, S> Recovered<S> recover(
+            Journal journal,
+            Codec<I> codec,
+            Supplier<S> initial,
+            Function<? super S, ? extends StateMachine<I, ?>> machine,
+            SnapshotStore snapshots,
+            Snapshotter<S> snapshotter,
+            SnapshotExtra extra) {
         Objects.requireNonNull(journal, "journal");
         Objects.requireNonNull(machine, "machine");
         Objects.requireNonNull(codec, "codec");
@@ -83,8 +112,12 @@ public final class Recovery {
             for (Path file : snapshots.files()) {
                 try {
                     Snapshot snapshot = snapshots.read(file);
-                    state = Objects.requireNonNull(
-                            snapshotter.read(snapshot.payload().duplicate()), "Snapshotter.read returned null");
+                    SnapshotEnvelope.Parts parts = SnapshotEnvelope.unwrap(snapshot.payload());
+                    S read = Objects.requireNonNull(snapshotter.read(parts.state()), "Snapshotter.read returned null");
+                    if (extra != null) {
+                        extra.read(parts.extra(), snapshot.journalIndex());
+                    }
+                    state = read;
                     snapshotIndex = snapshot.journalIndex();
                     break;
                 } catch (RuntimeException e) {
