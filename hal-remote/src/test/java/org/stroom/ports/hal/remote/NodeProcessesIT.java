@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,7 +15,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import net.openhft.chronicle.queue.RollCycles;
 import org.junit.jupiter.api.Test;
@@ -89,18 +86,14 @@ class NodeProcessesIT {
         NodeConfig a = NodeConfig.load(aConfig);
         NodeConfig b = NodeConfig.load(bConfig);
 
-        Process nodeA = start(NodeMain.class, aConfig, "node-a-1");
-        Process nodeB = start(TrafficNode.class, bConfig, "node-b-1");
+        ChildJvm nodeA = ChildJvm.start(dir, "node-a-1", NodeMain.class, aConfig);
+        ChildJvm nodeB = ChildJvm.start(dir, "node-b-1", TrafficNode.class, bConfig);
         Seen seenA = new Seen();
         Seen seenB = new Seen();
         try (RemoteBackend remoteA = remote(a, tls, seenA);
                 RemoteBackend remoteB = remote(b, tls, seenB)) {
-            assertThat(remoteA.awaitUp(WAIT))
-                    .as("node-a up: " + log("node-a-1"))
-                    .isTrue();
-            assertThat(remoteB.awaitUp(WAIT))
-                    .as("node-b up: " + log("node-b-1"))
-                    .isTrue();
+            assertThat(remoteA.awaitUp(WAIT)).as("node-a up: " + nodeA.log()).isTrue();
+            assertThat(remoteB.awaitUp(WAIT)).as("node-b up: " + nodeB.log()).isTrue();
             int channelsA = remoteA.channels().size();
             int channelsB = remoteB.channels().size();
 
@@ -115,8 +108,8 @@ class NodeProcessesIT {
 
             // kill -9 both mid-traffic
             long appliedB = remoteB.status().lastApplied();
-            nodeB.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            nodeA.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            nodeB.kill();
+            nodeA.kill();
             assertThat(remoteB.awaitUnreachable(WAIT)).isTrue();
             assertThat(remoteA.awaitUnreachable(WAIT)).isTrue();
             seenB.app.awaitCount(ChannelOutOfService.class, e -> e.reason().contains("unreachable"), channelsB, WAIT);
@@ -128,14 +121,10 @@ class NodeProcessesIT {
             }
 
             // restart both on their journals
-            nodeA = start(NodeMain.class, aConfig, "node-a-2");
-            nodeB = start(TrafficNode.class, bConfig, "node-b-2");
-            assertThat(remoteA.awaitUp(WAIT))
-                    .as("node-a back: " + log("node-a-2"))
-                    .isTrue();
-            assertThat(remoteB.awaitUp(WAIT))
-                    .as("node-b back: " + log("node-b-2"))
-                    .isTrue();
+            nodeA = ChildJvm.start(dir, "node-a-2", NodeMain.class, aConfig);
+            nodeB = ChildJvm.start(dir, "node-b-2", TrafficNode.class, bConfig);
+            assertThat(remoteA.awaitUp(WAIT)).as("node-a back: " + nodeA.log()).isTrue();
+            assertThat(remoteB.awaitUp(WAIT)).as("node-b back: " + nodeB.log()).isTrue();
             assertThat(remoteB.status().incarnation()).isEqualTo(2);
             awaitEvents(remoteB, remoteB.status().lastApplied() + 50);
             assertThat(remoteB.status().lastApplied()).isGreaterThan(appliedB);
@@ -168,8 +157,8 @@ class NodeProcessesIT {
                             dir.resolve("rogue/server1.pem"),
                             dir.resolve("rogue/server1-key.pem")))
                     .build()) {
-                awaitLog(nodeA, "node-a-2", "TLS: refused client");
-                assertThat(log("node-a-2")).contains("does not chain to the configured CA 'CN=IT CA");
+                nodeA.awaitLog("TLS: refused client", WAIT);
+                assertThat(nodeA.log()).contains("does not chain to the configured CA 'CN=IT CA");
                 assertThat(rogue.status().state()).isNotEqualTo(RemoteBackend.LinkState.UP);
                 assertThatThrownBy(() -> rogue.answer(channel("node-a", 2)))
                         .isInstanceOf(NodeUnavailableException.class);
@@ -185,8 +174,8 @@ class NodeProcessesIT {
                 assertThat(ends.values()).containsOnly(1L);
             }
         } finally {
-            stop(nodeA);
-            stop(nodeB);
+            nodeA.stop();
+            nodeB.stop();
         }
 
         // every event each Node journaled reached the Server once, in order, unchanged; the only
@@ -260,60 +249,6 @@ class NodeProcessesIT {
                         + tls.resolve(name + "-key.pem") + "\nservers = server1\njournal.dir = " + name
                         + "-journal\n" + extra);
         return file;
-    }
-
-    private Process start(Class<?> main, Path config, String logName) throws IOException {
-        List<String> cmd = new ArrayList<>();
-        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        for (String arg : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
-            if (arg.startsWith("--add-") || arg.startsWith("-Dchronicle")) {
-                cmd.add(arg);
-            }
-        }
-        // short-lived children on a shared machine: no C2 compiler threads, one GC thread
-        cmd.add("-Xmx256m");
-        cmd.add("-XX:TieredStopAtLevel=1");
-        cmd.add("-XX:+UseSerialGC");
-        cmd.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
-        cmd.add("-cp");
-        cmd.add(System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")));
-        cmd.add(main.getName());
-        cmd.add("--config");
-        cmd.add(config.toString());
-        Path log = dir.resolve(logName + ".log");
-        return new ProcessBuilder(cmd)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-    }
-
-    private String log(String name) {
-        try {
-            return Files.readString(dir.resolve(name + ".log"), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            return "(no log: " + e + ")";
-        }
-    }
-
-    /** Waits for {@code text} in a process's log, in steps of waiting for the process to end. */
-    private void awaitLog(Process p, String name, String text) throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (!log(name).contains(text)) {
-            if (!p.isAlive() || System.nanoTime() > deadline) {
-                throw new AssertionError("'" + text + "' not in the log of " + name + " (process "
-                        + (p.isAlive() ? "running" : "exited " + p.exitValue()) + "):\n" + log(name));
-            }
-            p.waitFor(100, TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private static void stop(Process p) throws InterruptedException {
-        if (p.isAlive()) {
-            p.destroy();
-            if (!p.waitFor(10, TimeUnit.SECONDS)) {
-                p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
     }
 
     private static int freePort() throws IOException {

@@ -13,17 +13,28 @@ import org.stroom.ports.hal.softport.HoldingTime;
 import org.stroom.ports.hal.softport.RealTimeClock;
 import org.stroom.ports.hal.softport.SoftBackend;
 import org.stroom.ports.hal.softport.TrafficSource;
+import org.stroom.ports.t1.CircuitId;
+import org.stroom.ports.t1.PriSwitch;
+import org.stroom.ports.t1.SpanConfig;
 
 /**
  * A Node process with traffic, for integration tests: the same configuration file and serving code
  * as {@link NodeMain}, but its backend is a softport board (one TR1034 with one PRI) on a real-time
  * clock running {@code traffic.speed} times faster than the wall clock, with inbound voice calls at
  * {@code traffic.callsPerHour} (simulated) answered on the Node and hung up by the callers after an
- * exponential holding time of mean {@code traffic.holdSeconds}.
+ * exponential holding time of mean {@code traffic.holdSeconds}. The PRI's circuit id is {@code traffic.circuit}
+ * (default {@code C1}, {@link LinkFixture#pri()}'s); its DIDs are 3125550100-3125550199. Shared with the
+ * stroom-server integration tests through this module's test-jar.
+ *
+ * <p>Thread-safety: a main program.
  */
 public final class TrafficNode {
     private TrafficNode() {}
 
+    /**
+     * @param args {@code --config FILE}
+     * @throws IOException if the configuration cannot be read
+     */
     public static void main(String[] args) throws IOException {
         Path file = Path.of(args[1]);
         NodeConfig config = NodeConfig.load(file);
@@ -36,7 +47,13 @@ public final class TrafficNode {
         SoftBackend backend = SoftBackend.builder(config.name())
                 .clock(clock)
                 .seed(seed)
-                .board(BoardModel.TR1034_1T1, LinkFixture.pri())
+                .board(
+                        BoardModel.TR1034_1T1,
+                        SpanConfig.pri(
+                                new CircuitId(p.getProperty("traffic.circuit", "C1")),
+                                PriSwitch.NI2,
+                                1,
+                                LinkFixture.pri().didRanges()))
                 .closeWithBackend(clock)
                 .build();
         ApplicationBehaviour app =
