@@ -1,15 +1,20 @@
 package org.stroom.ports.server;
 
+import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.stroom.ports.portmgr.alloc.Input;
 import org.stroom.ports.portmgr.core.Codec;
 import org.stroom.ports.portmgr.core.PortManager;
+import org.stroom.ports.portmgr.core.SnapshotExtra;
 import org.stroom.ports.portmgr.journal.EntryHandler;
 import org.stroom.ports.portmgr.journal.Journal;
 import org.stroom.ports.portmgr.journal.RecoveryReport;
@@ -52,11 +58,20 @@ import org.stroom.ports.portmgr.journal.UndecodableEntryException;
  * (ticks, requests, heartbeats) are written without a mark. Entries are matched in the order they were expected
  * because one thread per Node expects and submits them.
  *
- * <p>Snapshots: the marks are read back by replaying the whole journal, so the Server runs its port manager
- * without snapshots (and without retention, which needs them); recovery replays every entry.
+ * <p>Snapshots: the port manager's snapshots carry the marks as of the journal index they cover
+ * ({@link #snapshotExtra()}, format below), so recovery seeds the marks from the snapshot and learns later ones
+ * from the tail it replays, as above. The journal stage appends a whole ring batch before the writer applies its
+ * inputs, so when the writer snapshots at applied index k this journal may already hold marks of entries after
+ * k: it keeps per Node the recent (index, mark) pairs, and "the marks at k" is the last pair of each Node at or
+ * before k. Pairs are pruned once a later pair of the same Node is at or before the last snapshot's index, or
+ * more than {@code keepBehind} entries behind the newest marked entry (the journal stage never runs further
+ * ahead of the writer than the ring holds). Snapshot extra, little-endian: {@code [u8 version 1][i64 journal
+ * index][u32 count]} then per Node, in name order, a mark as in an entry. Journal retention stays off: the
+ * passive's {@link JournalStreamer} may need old entries.
  *
  * <p>Thread-safety: {@link #expect} and {@link #retract} from any thread; the {@link Journal} methods as the
- * {@link Journal} contract says (appends from the core's journal thread); {@link #journaled} from any thread.
+ * {@link Journal} contract says (appends from the core's journal thread); {@link #journaled} and {@link #marksAt}
+ * from any thread; the {@link #snapshotExtra()} as {@link SnapshotExtra} says.
  */
 public final class ResumeJournal implements Journal {
     /** Last byte of every entry written by this journal. */
@@ -65,6 +80,9 @@ public final class ResumeJournal implements Journal {
     private static final Logger LOG = LoggerFactory.getLogger(ResumeJournal.class);
     private static final int TRAILER_BYTES = 3;
     private static final byte[] NO_MARK = new byte[0];
+    private static final byte MARKS_VERSION = 1;
+    /** Default {@code keepBehind}: far more entries than the port manager's ring (4096 slots) can hold. */
+    static final int DEFAULT_KEEP_BEHIND = 1 << 16;
 
     private final Journal inner;
     private final Codec<Input> codec = PortManager.codec();
@@ -72,6 +90,12 @@ public final class ResumeJournal implements Journal {
     private final AtomicInteger outstanding = new AtomicInteger();
     private final Map<String, NodeMark> journaled = new ConcurrentHashMap<>();
     private final List<LongConsumer> appendListeners = new CopyOnWriteArrayList<>();
+    private final int keepBehind;
+    /** Per Node, its recent (index, mark) pairs, oldest first; guarded by itself. */
+    private final Map<String, ArrayDeque<IndexedMark>> history = new HashMap<>();
+    /** Marks at indexes up to this one are known only as the last pair of each Node at or before it. */
+    private long horizon = Journal.NO_INDEX;
+
     private byte[] scratch = new byte[512];
     private byte[][] batch = new byte[0][];
     private NodeMark[] batchMarks = new NodeMark[0];
@@ -108,7 +132,189 @@ public final class ResumeJournal implements Journal {
      * @param inner the journal that stores the entries (a Chronicle journal in production); closed with this one
      */
     public ResumeJournal(Journal inner) {
+        this(inner, DEFAULT_KEEP_BEHIND);
+    }
+
+    /**
+     * @param inner the journal that stores the entries; closed with this one
+     * @param keepBehind how many entries behind the newest marked one the marks stay exactly known (see
+     *     {@link #marksAt}); at least the ring size of the port manager this journal serves
+     * @throws IllegalArgumentException if keepBehind &lt; 1
+     */
+    ResumeJournal(Journal inner, int keepBehind) {
         this.inner = Objects.requireNonNull(inner, "ResumeJournal: inner");
+        if (keepBehind < 1) {
+            throw new IllegalArgumentException("ResumeJournal keepBehind must be >= 1, was " + keepBehind);
+        }
+        this.keepBehind = keepBehind;
+    }
+
+    /** A mark and the index of the entry it was written in (or of the snapshot it was restored from). */
+    private record IndexedMark(long index, NodeMark mark) {}
+
+    /**
+     * The hook that stores the marks in the port manager's snapshots and restores them at recovery: give it to
+     * {@link PortManager.Builder#snapshotExtra}.
+     *
+     * @return the snapshot extra of this journal
+     */
+    public SnapshotExtra snapshotExtra() {
+        return new SnapshotExtra() {
+            @Override
+            public byte[] write(long journalIndex) {
+                Map<String, NodeMark> marks = marksAt(journalIndex);
+                forgetBefore(journalIndex);
+                return encodeMarks(journalIndex, marks);
+            }
+
+            @Override
+            public void read(ByteBuffer in, long journalIndex) {
+                restore(decodeMarks(in, journalIndex), journalIndex);
+            }
+        };
+    }
+
+    /**
+     * The last mark of every Node in the entries up to and including {@code index}, whatever was appended after
+     * it.
+     *
+     * @param index a journal index no older than the last snapshot's and at most {@code keepBehind} entries
+     *     behind the newest marked entry
+     * @return per Node, its mark as of that index (Nodes without one are absent), sorted by Node name
+     * @throws IllegalStateException if the marks at that index are no longer known
+     */
+    public Map<String, NodeMark> marksAt(long index) {
+        synchronized (history) {
+            if (index < horizon) {
+                throw new IllegalStateException("ResumeJournal: the Node marks at journal index " + index
+                        + " are no longer known (kept from index " + horizon + "); a snapshot must cover an index"
+                        + " at most " + keepBehind + " entries behind the newest marked entry");
+            }
+            Map<String, NodeMark> out = new TreeMap<>();
+            history.forEach((node, pairs) -> {
+                for (Iterator<IndexedMark> it = pairs.descendingIterator(); it.hasNext(); ) {
+                    IndexedMark m = it.next();
+                    if (m.index() <= index) {
+                        out.put(node, m.mark());
+                        break;
+                    }
+                }
+            });
+            return out;
+        }
+    }
+
+    private void record(long index, NodeMark mark) {
+        journaled.put(mark.node(), mark);
+        synchronized (history) {
+            horizon = Math.max(horizon, index - keepBehind);
+            ArrayDeque<IndexedMark> pairs = history.computeIfAbsent(mark.node(), k -> new ArrayDeque<>());
+            pairs.addLast(new IndexedMark(index, mark));
+            prune(pairs);
+        }
+    }
+
+    /** No snapshot will ask for marks before {@code index}: keep per Node only what a later one can need. */
+    private void forgetBefore(long index) {
+        synchronized (history) {
+            horizon = Math.max(horizon, index);
+            history.values().forEach(this::prune);
+        }
+    }
+
+    /** Drops the oldest pair while the next one is at or before the horizon; caller holds the lock. */
+    private void prune(ArrayDeque<IndexedMark> pairs) {
+        while (pairs.size() >= 2) {
+            Iterator<IndexedMark> it = pairs.iterator();
+            it.next();
+            if (it.next().index() > horizon) {
+                return;
+            }
+            pairs.pollFirst();
+        }
+    }
+
+    private void restore(Map<String, NodeMark> marks, long index) {
+        synchronized (history) {
+            history.clear();
+            journaled.clear();
+            horizon = index;
+            marks.forEach((node, mark) -> {
+                ArrayDeque<IndexedMark> pairs = new ArrayDeque<>();
+                pairs.add(new IndexedMark(index, mark));
+                history.put(node, pairs);
+                journaled.put(node, mark);
+            });
+        }
+    }
+
+    /** Encodes the snapshot extra: {@code [u8 version][i64 index][u32 count]} and the marks. */
+    static byte[] encodeMarks(long index, Map<String, NodeMark> marks) {
+        List<byte[]> encoded = new ArrayList<>();
+        int size = 1 + 8 + 4;
+        for (NodeMark m : new TreeMap<>(marks).values()) {
+            byte[] e = encode(m);
+            encoded.add(e);
+            size += e.length;
+        }
+        ByteBuffer out = ByteBuffer.allocate(size).order(ByteOrder.LITTLE_ENDIAN);
+        out.put(MARKS_VERSION).putLong(index).putInt(encoded.size());
+        encoded.forEach(out::put);
+        return out.array();
+    }
+
+    /**
+     * Decodes the snapshot extra of the snapshot at {@code index}.
+     *
+     * @throws IllegalStateException naming what is wrong: no marks (a snapshot written without them), another
+     *     version, another index, or damaged bytes
+     */
+    static Map<String, NodeMark> decodeMarks(ByteBuffer bytes, long index) {
+        if (!bytes.hasRemaining()) {
+            throw new IllegalStateException("snapshot at journal index " + index + " holds no Node resume points"
+                    + " (written without them): recovery must use an older snapshot or replay the whole journal");
+        }
+        ByteBuffer in = bytes.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+        try {
+            byte version = in.get();
+            if (version != MARKS_VERSION) {
+                throw new IllegalStateException("Node marks of snapshot at journal index " + index + " have format"
+                        + " version " + version + "; this build reads version " + MARKS_VERSION);
+            }
+            long at = in.getLong();
+            if (at != index) {
+                throw new IllegalStateException("Node marks are as of journal index " + at + ", the snapshot covers "
+                        + index + "; the snapshot file is inconsistent");
+            }
+            int count = in.getInt();
+            if (count < 0) {
+                throw new IllegalStateException(
+                        "Node marks of snapshot at journal index " + index + ": negative count " + count);
+            }
+            Map<String, NodeMark> out = new TreeMap<>();
+            for (int i = 0; i < count; i++) {
+                int start = in.position();
+                ByteBuffer m = in.duplicate().order(ByteOrder.LITTLE_ENDIAN);
+                int node = m.getShort(start) & 0xffff;
+                int journal = m.getShort(start + 2 + node) & 0xffff;
+                int end = start + 2 + node + 2 + journal + 8;
+                m.limit(end).position(start);
+                NodeMark mark = decode(m);
+                in.position(end);
+                if (out.put(mark.node(), mark) != null) {
+                    throw new IllegalStateException(
+                            "Node marks of snapshot at journal index " + index + " list " + mark.node() + " twice");
+                }
+            }
+            if (in.hasRemaining()) {
+                throw new IllegalStateException("Node marks of snapshot at journal index " + index + ": "
+                        + in.remaining() + " bytes after the last mark");
+            }
+            return out;
+        } catch (BufferUnderflowException | IndexOutOfBoundsException | IllegalArgumentException e) {
+            throw new IllegalStateException(
+                    "Node marks of snapshot at journal index " + index + " are damaged: " + e, e);
+        }
     }
 
     /**
@@ -215,7 +421,7 @@ public final class ResumeJournal implements Journal {
 
     private void appended(long index, NodeMark mark) {
         if (mark != null) {
-            journaled.put(mark.node(), mark);
+            record(index, mark);
         }
         for (LongConsumer l : appendListeners) {
             l.accept(index);
@@ -259,7 +465,7 @@ public final class ResumeJournal implements Journal {
             Entry e = entry(index, payload);
             handler.onEntry(index, e.input());
             if (e.mark() != null) {
-                journaled.put(e.mark().node(), e.mark());
+                record(index, e.mark());
             }
         });
     }

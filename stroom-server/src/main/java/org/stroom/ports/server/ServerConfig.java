@@ -48,7 +48,7 @@ import org.stroom.ports.portmgr.config.YamlReader;
  *   - {name: a-node1, host: 10.0.0.11, port: 7443}
  * nodeLink: {heartbeatInterval: 1s, heartbeatTimeout: 5s, commandTimeout: 10s, maxReconnectDelay: 5s}
  * local: {backend: softport, allowSimulated: true, options: {softport.boards: TR1034_2T1}}
- * journal: {dir: journal, rollCycle: FAST_DAILY}
+ * journal: {dir: journal, rollCycle: FAST_DAILY, snapshotEvery: 1000000, snapshotsKept: 2}
  * portManager: {machineTimeout: 30s, tickEvery: 1s}
  * monitor: {heartbeatInterval: 2s, heartbeatTimeout: 1s, warnAfterMisses: 5, failoverAfterMisses: 15,
  *           failoverAfterRestartMisses: 30, waitToRestore: 5m, lockoutFailovers: 3, lockoutWindow: 24h,
@@ -74,6 +74,11 @@ import org.stroom.ports.portmgr.config.YamlReader;
  * @param local this machine's own boards, if any
  * @param journalDir the port-manager journal directory
  * @param rollCycle a Chronicle {@code RollCycles} name for the journal's files
+ * @param snapshotEvery the port manager snapshots its state (with each Node's resume point) after this many
+ *     journaled inputs, into {@code journal.dir/snapshots}, so a restart replays only the journal after the newest
+ *     snapshot; 0 turns snapshots off (a restart then replays the whole journal). Journal files are never deleted.
+ * @param snapshotsKept how many newest snapshots are kept (recovery falls back to an older one if the newest is
+ *     damaged)
  * @param machineTimeout the port manager declares a machine down after this long without a heartbeat
  * @param tickEvery how often heartbeats and ticks enter the port manager
  * @param monitor the failover monitor's settings (used by a passive)
@@ -96,6 +101,8 @@ public record ServerConfig(
         Optional<LocalBoards> local,
         Path journalDir,
         String rollCycle,
+        long snapshotEvery,
+        int snapshotsKept,
         Duration machineTimeout,
         Duration tickEvery,
         MonitorSettings monitor,
@@ -105,6 +112,10 @@ public record ServerConfig(
         Duration loadReportEvery) {
     /** Default port of a Server's peer and admin service. */
     public static final int DEFAULT_PORT = 7543;
+    /** Default {@code journal.snapshotEvery}: inputs between two snapshots (about half a second of replay). */
+    public static final int DEFAULT_SNAPSHOT_EVERY = 1_000_000;
+    /** Default {@code journal.snapshotsKept}. */
+    public static final int DEFAULT_SNAPSHOTS_KEPT = 2;
 
     /**
      * A Server's role in its pair.
@@ -199,6 +210,10 @@ public record ServerConfig(
         Objects.requireNonNull(nodeLink, "nodeLink");
         Objects.requireNonNull(local, "local");
         Objects.requireNonNull(journalDir, "journalDir");
+        if (snapshotEvery < 0 || snapshotsKept < 1) {
+            throw new IllegalArgumentException("ServerConfig: journal.snapshotEvery " + snapshotEvery
+                    + " must be >= 0 and journal.snapshotsKept " + snapshotsKept + " >= 1");
+        }
         Objects.requireNonNull(monitor, "monitor");
         Objects.requireNonNull(promotion, "promotion");
         Objects.requireNonNull(proofsDir, "proofsDir");
@@ -241,6 +256,11 @@ public record ServerConfig(
             throw new ServerConfigException(e.problems());
         }
         return new Reader(file).read(root);
+    }
+
+    /** @return where the port manager's snapshots go: {@code journal.dir/snapshots} */
+    public Path snapshotDir() {
+        return journalDir.resolve("snapshots");
     }
 
     /** @return the address an admin client on this machine reaches the Server at */
@@ -347,7 +367,7 @@ public record ServerConfig(
             Optional<LocalBoards> local = local(section(root, "local", false));
 
             YamlNode journalNode = section(root, "journal", false);
-            keys(journalNode, "journal", "dir", "rollCycle");
+            keys(journalNode, "journal", "dir", "rollCycle", "snapshotEvery", "snapshotsKept");
             Path journalDir = path(journalNode, "journal.dir", "journal");
             String rollCycle = text(journalNode, "journal.rollCycle", "FAST_DAILY");
             try {
@@ -360,6 +380,9 @@ public record ServerConfig(
                         "'" + rollCycle + "' is not a Chronicle roll cycle",
                         "use e.g. FAST_DAILY or FAST_HOURLY");
             }
+            int snapshotEvery =
+                    integer(journalNode, "journal.snapshotEvery", DEFAULT_SNAPSHOT_EVERY, 0, Integer.MAX_VALUE);
+            int snapshotsKept = integer(journalNode, "journal.snapshotsKept", DEFAULT_SNAPSHOTS_KEPT, 1, 100);
 
             YamlNode pmNode = section(root, "portManager", false);
             keys(pmNode, "portManager", "machineTimeout", "tickEvery");
@@ -398,6 +421,8 @@ public record ServerConfig(
                     local,
                     journalDir,
                     rollCycle,
+                    snapshotEvery,
+                    snapshotsKept,
                     machineTimeout,
                     tickEvery,
                     monitor,

@@ -95,6 +95,10 @@ import org.stroom.ports.t1.SpanStatus;
  *
  * <p><b>Resume points.</b> The last Node sequence applied is stored in the port-manager journal entry of the
  * input it became (see {@link ResumeJournal}), never in a file of its own, so it cannot disagree with the journal.
+ * Every {@code journal.snapshotEvery} inputs the port manager writes a snapshot to {@code journal.dir/snapshots}
+ * holding its state and the resume points as of the same journal index, so a restart replays only the journal
+ * after the newest snapshot. Journal files are kept (no retention): the passive's {@link JournalStreamer} may need
+ * old entries.
  *
  * <p><b>Takeover.</b> A passive's proof compares the active's load (per module the busier of the configured and
  * the last reported measured figure) with the passive's own live inventory: its spans' status as its boards and
@@ -187,12 +191,16 @@ public final class StroomServer implements AutoCloseable {
                 .open());
         PortManager pm;
         try {
-            pm = PortManager.builder()
+            PortManager.Builder b = PortManager.builder()
                     .machine(name)
                     .journal(journal)
                     .clock(epochClock(wall))
-                    .inventory(site.portManagerInputs(config.machineTimeout()))
-                    .open();
+                    .inventory(site.portManagerInputs(config.machineTimeout()));
+            if (config.snapshotEvery() > 0) {
+                b.snapshots(config.snapshotDir(), config.snapshotsKept(), config.snapshotEvery())
+                        .snapshotExtra(journal.snapshotExtra());
+            }
+            pm = b.open();
         } catch (RuntimeException e) {
             journal.close();
             throw e;
