@@ -20,9 +20,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stroom.ports.hal.api.event.HalEvent;
+import org.stroom.ports.hal.remote.ChildJvm;
 import org.stroom.ports.hal.remote.PeerVerifier;
 import org.stroom.ports.hal.remote.RemoteBackend;
 import org.stroom.ports.hal.remote.TlsFiles;
+import org.stroom.ports.hal.remote.TrafficNode;
 import org.stroom.ports.portmgr.alloc.HalInputs;
 import org.stroom.ports.portmgr.alloc.Input;
 import org.stroom.ports.portmgr.core.Codec;
@@ -35,7 +37,7 @@ import org.stroom.ports.server.proto.StatusReply;
 
 /**
  * Real processes on loopback with mutual TLS: a Server ({@link ServerMain}) and two Node JVMs with traffic
- * ({@link TrafficNodeMain}), a Node and then the Server killed with SIGKILL mid-traffic and restarted; and a Mode 2
+ * ({@link TrafficNode}), a Node and then the Server killed with SIGKILL mid-traffic and restarted; and a Mode 2
  * pair whose active is killed with SIGKILL.
  */
 @Timeout(170)
@@ -54,8 +56,8 @@ class ServerProcessesIT {
         int p1 = Installation.freePort();
         int p2 = Installation.freePort();
         String traffic = "traffic.speed = 20\ntraffic.callsPerHour = 3000\ntraffic.holdSeconds = 20\n";
-        Path node1 = site.node(N1, p1, traffic + "traffic.seed = 7\n");
-        Path node2 = site.node(N2, p2, traffic + "traffic.seed = 8\n");
+        Path node1 = site.node(N1, p1, traffic + "traffic.seed = 7\ntraffic.circuit = SOFT-" + N1 + "\n");
+        Path node2 = site.node(N2, p2, traffic + "traffic.seed = 8\ntraffic.circuit = SOFT-" + N2 + "\n");
         Path serverFile = site.server(
                 "a-server",
                 "active",
@@ -65,8 +67,8 @@ class ServerProcessesIT {
                         + p2 + "}]",
                 "");
         ServerConfig config = ServerConfig.load(serverFile);
-        ChildJvm n1 = ChildJvm.start(dir, N1 + "-1", TrafficNodeMain.class, node1);
-        ChildJvm n2 = ChildJvm.start(dir, N2 + "-1", TrafficNodeMain.class, node2);
+        ChildJvm n1 = ChildJvm.start(dir, N1 + "-1", TrafficNode.class, node1);
+        ChildJvm n2 = ChildJvm.start(dir, N2 + "-1", TrafficNode.class, node2);
         ChildJvm server = ChildJvm.start(dir, "a-server-1", ServerMain.class, serverFile);
         try {
             server.awaitLog("server a-server ACTIVE on", WAIT);
@@ -80,7 +82,7 @@ class ServerProcessesIT {
                 return !n.getReachable() && m.getBusy() == 0 && m.getUnusable() == m.getTotal();
             });
             assertThat(machine(down, N1).getTotal()).isEqualTo(23);
-            n1 = ChildJvm.start(dir, N1 + "-2", TrafficNodeMain.class, node1);
+            n1 = ChildJvm.start(dir, N1 + "-2", TrafficNode.class, node1);
             long before = node(down, N1).getJournaled();
             await(config, server, "node-1 back, its channels reconciled", s -> {
                 NodeLink n = node(s, N1);

@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import org.stroom.ports.hal.softport.ApplicationBehaviour;
 import org.stroom.ports.hal.softport.BoardModel;
@@ -14,6 +15,7 @@ import org.stroom.ports.hal.softport.RealTimeClock;
 import org.stroom.ports.hal.softport.SoftBackend;
 import org.stroom.ports.hal.softport.TrafficSource;
 import org.stroom.ports.t1.CircuitId;
+import org.stroom.ports.t1.DidRange;
 import org.stroom.ports.t1.PriSwitch;
 import org.stroom.ports.t1.SpanConfig;
 
@@ -23,7 +25,8 @@ import org.stroom.ports.t1.SpanConfig;
  * clock running {@code traffic.speed} times faster than the wall clock, with inbound voice calls at
  * {@code traffic.callsPerHour} (simulated) answered on the Node and hung up by the callers after an
  * exponential holding time of mean {@code traffic.holdSeconds}. The PRI's circuit id is {@code traffic.circuit}
- * (default {@code C1}, {@link LinkFixture#pri()}'s); its DIDs are 3125550100-3125550199. Shared with the
+ * (default {@code C1}, as {@link LinkFixture#pri()}); its DIDs are 3125550100-3125550199 (no test-only class is
+ * used at run time, so the stroom-server tests can run it from this module's test-jar). Shared with the
  * stroom-server integration tests through this module's test-jar.
  *
  * <p>Thread-safety: a main program.
@@ -53,7 +56,7 @@ public final class TrafficNode {
                                 new CircuitId(p.getProperty("traffic.circuit", "C1")),
                                 PriSwitch.NI2,
                                 1,
-                                LinkFixture.pri().didRanges()))
+                                List.of(new DidRange("3125550100", "3125550199"))))
                 .closeWithBackend(clock)
                 .build();
         ApplicationBehaviour app =
