@@ -23,6 +23,7 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -171,6 +172,8 @@ public final class StroomServer implements AutoCloseable {
     private volatile boolean promoted;
     /** The passive's promotion record as last written (or read at start); null when it never promoted. */
     private volatile PromotionRecord promotion;
+    /** Per Node, the mark recovered from the journal (or snapshot) at start, which the Node was asked to resume after. */
+    private final Map<String, NodeMark> resumedAfter = new ConcurrentHashMap<>();
 
     private StroomServer(ServerConfig config, InstantSource wall, Runnable onShutdownCommand) {
         this.config = config;
@@ -279,6 +282,16 @@ public final class StroomServer implements AutoCloseable {
     /** @return the port manager (allocate, release, metrics) */
     public PortManager portManager() {
         return portManager;
+    }
+
+    /**
+     * @param node a Node's machine name
+     * @return the mark this Server recovered from its journal (or snapshot) when it started and asked the Node to
+     *     resume after; empty when the journal held no event of that Node. Unlike {@link ResumeJournal#journaled},
+     *     it does not move as new events arrive.
+     */
+    public Optional<NodeMark> resumedAfter(String node) {
+        return Optional.ofNullable(resumedAfter.get(node));
     }
 
     /** @return the port-manager journal with its Node resume points */
@@ -400,6 +413,7 @@ public final class StroomServer implements AutoCloseable {
     private void connectNode(ServerConfig.NodeAddress n) {
         String node = site.machineName(n.name());
         Optional<NodeMark> mark = journal.journaled(node);
+        mark.ifPresent(m -> resumedAfter.put(node, m));
         for (int attempt = 1; ; attempt++) {
             RemoteBackend.Builder b = RemoteBackend.builder(node, n.host(), n.port())
                     .serverName(name)

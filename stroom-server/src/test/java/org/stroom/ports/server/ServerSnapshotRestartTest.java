@@ -139,7 +139,7 @@ class ServerSnapshotRestartTest {
                 .as("only the tail after the snapshot is replayed, not the %d entries of the journal", lastIndex + 1)
                 .isEqualTo(lastIndex - snapshotIndex)
                 .isLessThan(lastIndex + 1);
-        assertThat(site.server().journal().journaled(NODE))
+        assertThat(site.server().resumedAfter(NODE))
                 .as("the node's mark comes from the snapshot")
                 .contains(atClose);
 
