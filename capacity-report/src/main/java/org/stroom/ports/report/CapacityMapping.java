@@ -13,8 +13,8 @@ import java.util.Set;
 import org.stroom.ports.hal.api.BackendState;
 import org.stroom.ports.hal.api.BoardId;
 import org.stroom.ports.hal.api.FaxModulation;
+import org.stroom.ports.hal.api.FaxTiming;
 import org.stroom.ports.hal.api.PortKind;
-import org.stroom.ports.hal.softport.FaxTiming;
 import org.stroom.ports.hal.softport.SoftBackend;
 import org.stroom.ports.portmgr.capacity.CapacityInventory;
 import org.stroom.ports.portmgr.capacity.Discipline;
@@ -67,9 +67,11 @@ import org.stroom.ports.t1.SpanStatus;
  * name when it has only one role anywhere in the description; otherwise every pool of that name gets a suffix such
  * as {@code " (inbound)"} or {@code " (outbound, queued)"}, so that pools that merge on takeover are alike.
  *
- * <p>Fax holding time without a configured one: system-sim's T.30 page model ({@link FaxTiming#DEFAULT}) at the
- * module's speed, {@code setup + pre-message + pages × (page data + post-page) + post-message}, with the mean page
- * count (fractional counts interpolate linearly; whole counts give exactly {@link FaxTiming#session}).
+ * <p>Fax holding time without a configured one: the project's T.30 page model ({@link FaxTiming#DEFAULT}, the one
+ * the simulated boards and {@code HoldingTime.FaxPages} use) at the module's speed, {@code setup + pre-message +
+ * pages × (page data + post-page) + post-message}, with the mean page count, at least 1
+ * ({@link FaxTiming#sessionSeconds}: fractional counts interpolate linearly; whole counts give exactly
+ * {@link FaxTiming#session}).
  *
  * <p>Thread-safety: stateless; safe from any thread.
  */
@@ -298,17 +300,8 @@ public final class CapacityMapping {
         if (m.holdingSeconds().isPresent()) {
             return m.holdingSeconds().get();
         }
-        FaxTiming t = FaxTiming.DEFAULT;
         FaxModulation mod = "V17".equals(m.faxSpeed()) ? FaxModulation.V17 : FaxModulation.V34;
-        double pages = Math.max(1.0, m.pagesPerFax());
-        return seconds(t.setup())
-                + seconds(t.preMessage(mod))
-                + pages * seconds(t.perPage(mod))
-                + seconds(t.postMessage());
-    }
-
-    private static double seconds(java.time.Duration d) {
-        return d.toNanos() / 1e9;
+        return FaxTiming.DEFAULT.sessionSeconds(mod, Math.max(1.0, m.pagesPerFax()));
     }
 
     private record Role(Direction direction, Discipline discipline, boolean dids) implements Comparable<Role> {

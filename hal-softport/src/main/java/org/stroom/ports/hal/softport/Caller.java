@@ -3,6 +3,7 @@ package org.stroom.ports.hal.softport;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
+import org.stroom.ports.hal.api.FaxTiming;
 
 /**
  * Who is behind an inbound call the far end offers, and how they behave once answered.

@@ -40,6 +40,7 @@ import org.stroom.ports.hal.api.FaxModulation;
 import org.stroom.ports.hal.api.FaxReceiveRequest;
 import org.stroom.ports.hal.api.FaxResult;
 import org.stroom.ports.hal.api.FaxSendRequest;
+import org.stroom.ports.hal.api.FaxTiming;
 import org.stroom.ports.hal.api.HalBackend;
 import org.stroom.ports.hal.api.HalException;
 import org.stroom.ports.hal.api.OutboundCall;

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.SplittableRandom;
 import org.stroom.ports.hal.api.CallId;
+import org.stroom.ports.hal.api.FaxTiming;
 import org.stroom.ports.t1.CircuitId;
 import org.stroom.ports.t1.DidRange;
 

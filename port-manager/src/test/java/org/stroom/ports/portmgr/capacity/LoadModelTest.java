@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.stroom.ports.hal.api.FaxModulation;
+import org.stroom.ports.hal.api.FaxTiming;
 import org.stroom.ports.hal.api.PortKind;
 import org.stroom.ports.t1.DidRange;
 
@@ -14,14 +15,50 @@ class LoadModelTest {
     private static final HuntPool FAX = new HuntPool("fax", PortKind.FAX, PoolScope.anySpan());
 
     @Test
-    void faxHoldingTimeAddsPhasesAndPagesAtTheNegotiatedSpeed() {
+    void faxHoldingTimeAddsCallSetUpAndTheT30SessionAtTheNegotiatedSpeed() {
         HoldingTime.FaxPages v17 = new HoldingTime.FaxPages(2, FaxModulation.V17, 240, 20);
         HoldingTime.FaxPages v34 = new HoldingTime.FaxPages(2, FaxModulation.V34, 240, 20);
 
-        // 20 set-up + 12 pre-message + 2 × 240 kbit / 14.4 kbit/s + 1 × 4 between pages + 2 post-message.
-        assertThat(v17.seconds()).isCloseTo(20 + 12 + 2 * 240_000.0 / 14_400 + 4 + 2, within(1e-9));
-        assertThat(v34.seconds()).isCloseTo(20 + 6 + 2 * 240_000.0 / 33_600 + 1 + 2, within(1e-9));
-        assertThat(HoldingTime.FaxPages.typical(1, FaxModulation.V29).seconds()).isCloseTo(12 + 25 + 2, within(1e-9));
+        // 20 call set-up + 3 answer tone + pre-message + 2 × (240 kbit at the top rate + post-page) + 1 post-message;
+        // the session times page data in whole nanoseconds, hence the tolerance.
+        assertThat(v17.seconds()).isCloseTo(20 + 3 + 12 + 2 * (240_000 / 14_400.0 + 4) + 1, within(1e-8));
+        assertThat(v34.seconds()).isCloseTo(20 + 3 + 6 + 2 * (240_000 / 33_600.0 + 1) + 1, within(1e-8));
+        assertThat(HoldingTime.FaxPages.typical(1, FaxModulation.V29).seconds())
+                .isCloseTo(3 + 12 + (200_000 / 9_600.0 + 4) + 1, within(1e-8));
+    }
+
+    @Test
+    void typicalFaxHoldingTimeIsTheSimulatorsSessionForWholePageCounts() {
+        assertThat(HoldingTime.FaxPages.TYPICAL_KILOBITS_PER_PAGE).isEqualTo(200.0);
+        for (FaxModulation m : FaxModulation.values()) {
+            for (int pages = 1; pages <= 5; pages++) {
+                assertThat(HoldingTime.FaxPages.typical(pages, m).seconds())
+                        .as("%s, %d pages", m, pages)
+                        .isEqualTo(FaxTiming.DEFAULT.session(m, pages).toNanos() / 1e9);
+            }
+        }
+    }
+
+    @Test
+    void typicalFaxHoldingTimeInterpolatesFractionalPageCounts() {
+        for (FaxModulation m : FaxModulation.values()) {
+            double two = FaxTiming.DEFAULT.session(m, 2).toNanos() / 1e9;
+            double three = FaxTiming.DEFAULT.session(m, 3).toNanos() / 1e9;
+
+            assertThat(HoldingTime.FaxPages.typical(2.5, m).seconds()).isCloseTo((two + three) / 2, within(1e-9));
+            assertThat(HoldingTime.FaxPages.typical(2.75, m).seconds())
+                    .isCloseTo(two + 0.75 * (three - two), within(1e-9));
+        }
+    }
+
+    @Test
+    void faxHoldingTimeRejectsPagesTooSmallToTimeAndNegativeSetUp() {
+        assertThatThrownBy(() -> new HoldingTime.FaxPages(1, FaxModulation.V17, 0.001, 0))
+                .hasMessageContaining("kilobitsPerPage = 0.001 must be between 0.008 (one byte)");
+        assertThatThrownBy(() -> new HoldingTime.FaxPages(0, FaxModulation.V17, 200, 0))
+                .hasMessageContaining("meanPages = 0.0 must be finite and > 0");
+        assertThatThrownBy(() -> new HoldingTime.FaxPages(1, FaxModulation.V17, 200, -1))
+                .hasMessageContaining("callSetupSeconds = -1.0");
     }
 
     @Test

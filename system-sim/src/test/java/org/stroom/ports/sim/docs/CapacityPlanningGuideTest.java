@@ -10,7 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.stroom.ports.hal.api.FaxModulation;
-import org.stroom.ports.hal.softport.FaxTiming;
+import org.stroom.ports.hal.api.FaxTiming;
 import org.stroom.ports.portmgr.capacity.HoldingTime;
 import org.stroom.ports.portmgr.capacity.Module;
 import org.stroom.ports.portmgr.capacity.ModuleKind;
@@ -40,17 +40,21 @@ class CapacityPlanningGuideTest {
     }
 
     @Test
-    void faxHoldingTimesAreThoseOfBothPageModels() {
+    void faxHoldingTimesAreThoseOfTheOnePageModelTheCapacityApiShares() {
         for (FaxModulation m : List.of(FaxModulation.V34, FaxModulation.V17)) {
             for (int pages = 1; pages <= 3; pages++) {
                 assertThat(guide).contains("| " + seconds(faxTiming(m, pages)));
+                assertThat(HoldingTime.FaxPages.typical(pages, m).seconds())
+                        .as("the capacity API's holding time for %d pages at %s", pages, m)
+                        .isEqualTo(faxTiming(m, pages));
             }
         }
         assertThat(guide)
+                .contains(seconds(FaxTiming.DEFAULT.sessionSeconds(FaxModulation.V17, 2.5)) + " for 2.5 pages at V.17")
                 .contains(seconds(HoldingTime.FaxPages.typical(3, FaxModulation.V34)
                                 .seconds()) + " for 3 pages at V.34")
                 .contains(seconds(HoldingTime.FaxPages.typical(2, FaxModulation.V17)
-                                .seconds()) + " for 2 pages at");
+                                .seconds()) + " for 2 pages at V.17");
     }
 
     @Test

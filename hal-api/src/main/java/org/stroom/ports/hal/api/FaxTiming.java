@@ -1,11 +1,10 @@
-package org.stroom.ports.hal.softport;
+package org.stroom.ports.hal.api;
 
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Objects;
 import java.util.Optional;
-import org.stroom.ports.hal.api.FaxModulation;
 
 /**
  * How long a T.30 fax session takes, phase by phase:
@@ -31,8 +30,13 @@ import org.stroom.ports.hal.api.FaxModulation;
  *
  * <p>So one page takes ≈ 6.95 s at V.34 and ≈ 17.9 s at V.17; a 3-page fax ≈ 30.9 s at V.34 and ≈
  * 69.7 s at V.17 — with dialling and ringing, near the "one minute per page" rule of thumb for V.17.
- * The negotiated rate is the top rate of the best modulation both ends support; the simulator
- * does not model line-quality fall-back.
+ * The negotiated rate is the top rate of the best modulation both ends support; line-quality
+ * fall-back is not modelled. V.29 and V.27ter use the V.17 phase times at their own top rates.
+ *
+ * <p>This is the one fax model of the project: the simulated boards (hal-softport) time their fax
+ * sessions with it, and the capacity model (port-manager's {@code HoldingTime.FaxPages}, the
+ * capacity report) derives fax holding times from it with {@link #sessionSeconds(FaxModulation,
+ * double)}. Dialling and ringing come before the session and are not part of it.
  *
  * @param setup phase A
  * @param preMessageV34 phase B for V.34
@@ -111,6 +115,39 @@ public record FaxTiming(
     /** @return the whole session for {@code pages} pages, ≥ 1 */
     public Duration session(FaxModulation m, int pages) {
         return pageConfirmedAfter(m, pages).plus(postMessage);
+    }
+
+    /**
+     * The mean session length for a mean page count, for capacity planning: exactly {@link
+     * #session(FaxModulation, int)} in seconds for a whole count, linear in between (the session is
+     * linear in the page count). Below one page the same line continues towards setup + pre-message
+     * + post-message, the length of a session that sends nothing.
+     *
+     * @param m the negotiated modulation, not null
+     * @param meanPages pages per fax on average, finite and &gt; 0
+     * @return seconds, &gt; 0
+     * @throws IllegalArgumentException when {@code meanPages} is not finite and positive
+     */
+    public double sessionSeconds(FaxModulation m, double meanPages) {
+        Objects.requireNonNull(m, "fax timing: modulation");
+        if (!(meanPages > 0.0) || Double.isInfinite(meanPages)) {
+            throw new IllegalArgumentException(
+                    "fax timing: meanPages = " + meanPages + " must be finite and > 0 (pages per fax on average)");
+        }
+        // Whole nanoseconds as session() adds them, so whole page counts give session() bit for bit.
+        long fixedNanos = setup.plus(preMessage(m)).plus(postMessage).toNanos();
+        return (fixedNanos + meanPages * perPage(m).toNanos()) / 1e9;
+    }
+
+    /**
+     * @param bytes compressed image data per page, ≥ 1
+     * @return these timings with another page size
+     * @throws IllegalArgumentException when {@code bytes} &lt; 1
+     */
+    public FaxTiming withPageBytes(int bytes) {
+        return bytes == pageBytes
+                ? this
+                : new FaxTiming(setup, preMessageV34, preMessageV17, postPageV34, postPageV17, postMessage, bytes, t1);
     }
 
     /**
