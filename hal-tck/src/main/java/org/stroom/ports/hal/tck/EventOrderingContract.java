@@ -12,6 +12,7 @@ import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.ShrinkingMode;
 import org.stroom.ports.hal.api.CallId;
 import org.stroom.ports.hal.api.ChannelId;
 import org.stroom.ports.hal.api.ChannelInfo;
@@ -32,7 +33,10 @@ public interface EventOrderingContract extends TckContract {
     /** Channels the traffic scripts use. */
     int CHANNELS = 3;
 
-    @Property(tries = 40)
+    // No shrinking: a shrinking try runs on jqwik's own thread under a time limit, and one cut off there leaves the
+    // backend open, so every later contract of the class fails with "already open"; the failing script is reported
+    // as generated, with its seed.
+    @Property(tries = 40, shrinking = ShrinkingMode.OFF)
     default void randomTrafficKeepsEveryEventInvariant(@ForAll("trafficScripts") List<CallStep> script) {
         try (TckSession s = openSession()) {
             List<ChannelId> channels = s.idleChannels(CHANNELS);

@@ -26,6 +26,7 @@ import org.stroom.ports.hal.api.Q850Cause;
 import org.stroom.ports.hal.api.SpanInfo;
 import org.stroom.ports.hal.api.TiffInfo;
 import org.stroom.ports.hal.api.WavInfo;
+import org.stroom.ports.hal.api.WrongStateException;
 import org.stroom.ports.hal.api.event.CallConnected;
 import org.stroom.ports.hal.api.event.CallDisconnected;
 import org.stroom.ports.hal.api.event.CallOffered;
@@ -378,11 +379,16 @@ public final class TckSession implements AutoCloseable {
      */
     public void clearCallsAndCheckInvariants() {
         for (ChannelInfo c : backend().channels()) {
-            if (c.state() == ChannelState.OFFERED
-                    || c.state() == ChannelState.ALERTING
-                    || c.state() == ChannelState.DIALLING
-                    || c.state() == ChannelState.CONNECTED) {
-                backend().hangUp(c.id(), Q850Cause.NORMAL_CLEARING);
+            if (clearable(c.state())) {
+                try {
+                    backend().hangUp(c.id(), Q850Cause.NORMAL_CLEARING);
+                } catch (WrongStateException e) {
+                    // The call ended on its own between the listing and the hang-up (a far-end clear already
+                    // under way on the backend's thread): nothing is left to clear. Still up: a real refusal.
+                    if (clearable(backend().channel(c.id()).state())) {
+                        throw e;
+                    }
+                }
             }
         }
         Duration waited = Duration.ZERO;
@@ -398,6 +404,13 @@ public final class TckSession implements AutoCloseable {
             }
         }
         EventInvariants.check(recorder.events(), calls);
+    }
+
+    private static boolean clearable(ChannelState state) {
+        return state == ChannelState.OFFERED
+                || state == ChannelState.ALERTING
+                || state == ChannelState.DIALLING
+                || state == ChannelState.CONNECTED;
     }
 
     // ---- files ----
