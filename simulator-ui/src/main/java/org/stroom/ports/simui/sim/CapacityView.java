@@ -211,9 +211,9 @@ final class CapacityView {
             ModuleKind kind = t.kind == PortKind.FAX
                     ? (t.outbound ? ModuleKind.OUTBOUND_FAX : ModuleKind.INBOUND_FAX)
                     : (t.outbound ? ModuleKind.ALERT_VOICE : ModuleKind.IVR_VOICE);
-            HoldingTime h = t.kind == PortKind.FAX
-                    ? HoldingTime.FaxPages.typical(t.settings().pagesPerFax(), FaxModulation.V34)
-                    : HoldingTime.mean(t.settings().holdingSeconds());
+            // the mean the simulation carries (the traffic table's offered erlangs use the same figure)
+            HoldingTime h = HoldingTime.mean(SimEngine.meanHoldingSeconds(
+                    rt.sim.backends().values().iterator().next().faxTiming(), t.settings(), t.kind, t.outbound));
             // a pool of its own: the group's described modules may be queued, and a pool has one discipline
             String pool = t.group + ":simulated";
             if (!t.outbound) {

@@ -35,6 +35,7 @@ import org.stroom.ports.hal.api.ChannelInfo;
 import org.stroom.ports.hal.api.ChannelState;
 import org.stroom.ports.hal.api.FaxModulation;
 import org.stroom.ports.hal.api.FaxSendRequest;
+import org.stroom.ports.hal.api.FaxTiming;
 import org.stroom.ports.hal.api.HalException;
 import org.stroom.ports.hal.api.OutboundCall;
 import org.stroom.ports.hal.api.PortKind;
@@ -114,6 +115,12 @@ public final class SimEngine implements AutoCloseable {
 
     private static final long HEARTBEAT_NANOS = 10_000_000_000L;
     private static final long METRICS_REFRESH_REAL_NANOS = 100_000_000L;
+    /**
+     * Seconds an outbound simulated call holds its port before the call proper: dialling and the simulated far
+     * end's answer delay (softport answers after 3 s by default).
+     */
+    static final double OUTBOUND_SETUP_SECONDS = 4;
+
     private static final long CHART_REAL_NANOS = 250_000_000L;
     private static final Duration SYNC = Duration.ofSeconds(5);
     private static final int HISTORY_LINES = 40;
@@ -1566,16 +1573,30 @@ public final class SimEngine implements AutoCloseable {
 
     private double meanHoldingSeconds(SystemRuntime rt, GroupTraffic t) {
         TrafficSettings s = t.settings();
-        SoftBackend any = rt.sim.backends().values().iterator().next();
-        double fax = any.faxTiming()
-                        .session(FaxModulation.V34, (int) Math.max(1, Math.round(s.pagesPerFax())))
-                        .toMillis()
-                / 1000.0;
-        double setup = t.outbound ? 4 : 0;
+        FaxTiming timing = rt.sim.backends().values().iterator().next().faxTiming();
         if (t.outbound) {
-            return setup + (t.kind == PortKind.FAX ? fax : s.holdingSeconds());
+            return meanHoldingSeconds(timing, s, t.kind, true);
         }
-        return s.faxShare() * fax + (1 - s.faxShare()) * s.holdingSeconds();
+        return s.faxShare() * meanHoldingSeconds(timing, s, PortKind.FAX, false)
+                + (1 - s.faxShare()) * meanHoldingSeconds(timing, s, PortKind.VOICE, false);
+    }
+
+    /**
+     * Mean seconds one simulated call holds its port, the figure both the traffic table's offered erlangs and the
+     * capacity view use: a fax session from the T.30 model at the mean page count (pages are drawn geometric with
+     * that mean, and a session is linear in its pages, so this is the exact mean), a voice call the configured mean
+     * holding time; an outbound call adds {@link #OUTBOUND_SETUP_SECONDS}.
+     *
+     * @param timing the boards' fax timing
+     * @param s the traffic settings
+     * @param kind FAX or VOICE
+     * @param outbound whether the calls are placed by the system
+     * @return seconds, &gt; 0
+     */
+    static double meanHoldingSeconds(FaxTiming timing, TrafficSettings s, PortKind kind, boolean outbound) {
+        double held =
+                kind == PortKind.FAX ? timing.sessionSeconds(FaxModulation.V34, s.pagesPerFax()) : s.holdingSeconds();
+        return (outbound ? OUTBOUND_SETUP_SECONDS : 0) + held;
     }
 
     private Optional<Frame.ChartSample> chartSample(long nowReal, List<Frame.TrafficRow> traffic) {
