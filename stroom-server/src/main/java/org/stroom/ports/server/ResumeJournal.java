@@ -66,8 +66,10 @@ import org.stroom.ports.portmgr.journal.UndecodableEntryException;
  * before k. Pairs are pruned once a later pair of the same Node is at or before the last snapshot's index, or
  * more than {@code keepBehind} entries behind the newest marked entry (the journal stage never runs further
  * ahead of the writer than the ring holds). Snapshot extra, little-endian: {@code [u8 version 1][i64 journal
- * index][u32 count]} then per Node, in name order, a mark as in an entry. Journal retention stays off: the
- * passive's {@link JournalStreamer} may need old entries.
+ * index][u32 count]} then per Node, in name order, a mark as in an entry. {@link #release} passes the snapshot's
+ * coverage on to the wrapped journal, which deletes covered files only when configured to retain (a Server without
+ * a peer with {@code journal.retainCycles}); a Server of a pair keeps every file, since the passive's
+ * {@link JournalStreamer} may need old entries.
  *
  * <p>Thread-safety: {@link #expect} and {@link #retract} from any thread; the {@link Journal} methods as the
  * {@link Journal} contract says (appends from the core's journal thread); {@link #journaled} and {@link #marksAt}
@@ -483,6 +485,11 @@ public final class ResumeJournal implements Journal {
     @Override
     public long lastIndex() {
         return inner.lastIndex();
+    }
+
+    @Override
+    public java.util.OptionalLong firstIndex() {
+        return inner.firstIndex();
     }
 
     @Override

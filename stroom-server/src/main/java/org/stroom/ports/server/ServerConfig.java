@@ -48,7 +48,7 @@ import org.stroom.ports.portmgr.config.YamlReader;
  *   - {name: a-node1, host: 10.0.0.11, port: 7443}
  * nodeLink: {heartbeatInterval: 1s, heartbeatTimeout: 5s, commandTimeout: 10s, maxReconnectDelay: 5s}
  * local: {backend: softport, allowSimulated: true, options: {softport.boards: TR1034_2T1}}
- * journal: {dir: journal, rollCycle: FAST_DAILY, snapshotEvery: 1000000, snapshotsKept: 2}
+ * journal: {dir: journal, rollCycle: FAST_DAILY, snapshotEvery: 1000000, snapshotsKept: 2, retainCycles: 0}
  * portManager: {machineTimeout: 30s, tickEvery: 1s}
  * monitor: {heartbeatInterval: 2s, heartbeatTimeout: 1s, warnAfterMisses: 5, failoverAfterMisses: 15,
  *           failoverAfterRestartMisses: 30, waitToRestore: 5m, lockoutFailovers: 3, lockoutWindow: 24h,
@@ -77,6 +77,10 @@ import org.stroom.ports.portmgr.config.YamlReader;
  * @param snapshotEvery the port manager snapshots its state (with each Node's resume point) after this many
  *     journaled inputs, into {@code journal.dir/snapshots}, so a restart replays only the journal after the newest
  *     snapshot; 0 turns snapshots off (a restart then replays the whole journal). Journal files are never deleted.
+ * @param retainCycles 0 (the default) keeps every journal file; n &gt; 0 keeps the newest n roll-cycle files and
+ *     deletes older ones once the oldest kept snapshot covers them. Only for a Server without a {@code peer}: the
+ *     passive's hot-standby copy follows the active's journal from its first entry, so a Server of a pair keeps
+ *     its whole journal. Needs {@code snapshotEvery} &gt; 0
  * @param snapshotsKept how many newest snapshots are kept (recovery falls back to an older one if the newest is
  *     damaged)
  * @param machineTimeout the port manager declares a machine down after this long without a heartbeat
@@ -103,6 +107,7 @@ public record ServerConfig(
         String rollCycle,
         long snapshotEvery,
         int snapshotsKept,
+        int retainCycles,
         Duration machineTimeout,
         Duration tickEvery,
         MonitorSettings monitor,
@@ -213,6 +218,10 @@ public record ServerConfig(
         if (snapshotEvery < 0 || snapshotsKept < 1) {
             throw new IllegalArgumentException("ServerConfig: journal.snapshotEvery " + snapshotEvery
                     + " must be >= 0 and journal.snapshotsKept " + snapshotsKept + " >= 1");
+        }
+        if (retainCycles < 0 || (retainCycles > 0 && (snapshotEvery == 0 || peer.isPresent()))) {
+            throw new IllegalArgumentException("ServerConfig: journal.retainCycles " + retainCycles
+                    + " must be >= 0, and > 0 only with journal.snapshotEvery > 0 and no peer");
         }
         Objects.requireNonNull(monitor, "monitor");
         Objects.requireNonNull(promotion, "promotion");
@@ -367,7 +376,7 @@ public record ServerConfig(
             Optional<LocalBoards> local = local(section(root, "local", false));
 
             YamlNode journalNode = section(root, "journal", false);
-            keys(journalNode, "journal", "dir", "rollCycle", "snapshotEvery", "snapshotsKept");
+            keys(journalNode, "journal", "dir", "rollCycle", "snapshotEvery", "snapshotsKept", "retainCycles");
             Path journalDir = path(journalNode, "journal.dir", "journal");
             String rollCycle = text(journalNode, "journal.rollCycle", "FAST_DAILY");
             try {
@@ -383,6 +392,23 @@ public record ServerConfig(
             int snapshotEvery =
                     integer(journalNode, "journal.snapshotEvery", DEFAULT_SNAPSHOT_EVERY, 0, Integer.MAX_VALUE);
             int snapshotsKept = integer(journalNode, "journal.snapshotsKept", DEFAULT_SNAPSHOTS_KEPT, 1, 100);
+            int retainCycles = integer(journalNode, "journal.retainCycles", 0, 0, 100_000);
+            if (retainCycles > 0 && peer.isPresent()) {
+                problem(
+                        at(journalNode, "retainCycles"),
+                        "journal.retainCycles",
+                        "pair",
+                        "a Server with a peer keeps its whole journal: the passive's hot-standby copy follows the"
+                                + " active's journal from its first entry",
+                        "remove journal.retainCycles (or the peer section)");
+            } else if (retainCycles > 0 && snapshotEvery == 0) {
+                problem(
+                        at(journalNode, "retainCycles"),
+                        "journal.retainCycles",
+                        "snapshots",
+                        "journal files can only go once a snapshot covers them, and journal.snapshotEvery is 0",
+                        "set journal.snapshotEvery > 0, or remove journal.retainCycles");
+            }
 
             YamlNode pmNode = section(root, "portManager", false);
             keys(pmNode, "portManager", "machineTimeout", "tickEvery");
@@ -423,6 +449,7 @@ public record ServerConfig(
                     rollCycle,
                     snapshotEvery,
                     snapshotsKept,
+                    retainCycles,
                     machineTimeout,
                     tickEvery,
                     monitor,

@@ -189,9 +189,13 @@ public final class StroomServer implements AutoCloseable {
         }
         this.journalId = journalId(config.journalDir());
         this.queueDir = config.journalDir().resolve("port-manager");
-        this.journal = new ResumeJournal(ChronicleJournal.builder(queueDir)
+        ChronicleJournal.Builder journalFiles = ChronicleJournal.builder(queueDir)
                 .rollCycle(RollCycles.valueOf(config.rollCycle()))
-                .open());
+                .clock(wall);
+        if (config.retainCycles() > 0) {
+            journalFiles.retainCycles(config.retainCycles());
+        }
+        this.journal = new ResumeJournal(journalFiles.open());
         PortManager pm;
         try {
             PortManager.Builder b = PortManager.builder()

@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -129,6 +130,17 @@ public final class Recovery {
         }
         if (state == null) {
             state = Objects.requireNonNull(initial.get(), "initial state supplier returned null");
+        }
+        OptionalLong first = journal.firstIndex();
+        if (first.isPresent() && first.getAsLong() > snapshotIndex + 1) {
+            throw new IllegalStateException("recovery: the journal's first stored entry is " + first.getAsLong()
+                    + ", but the state needs the entries from " + (snapshotIndex + 1)
+                    + (snapshotIndex == Journal.NO_INDEX
+                            ? " (no usable snapshot" + (rejected.isEmpty() ? "" : "; rejected: " + rejected) + ")"
+                            : " (snapshot at index " + snapshotIndex + ")")
+                    + ". The entries in between were deleted by journal retention once a snapshot covered them;"
+                    + " rebuilding without them would give a wrong state. Restore the snapshots, or start with a new"
+                    + " journal directory");
         }
         RecoveryReport report = journal.replay(snapshotIndex, applier(codec, machine.apply(state)))
                 .withSnapshot(snapshotIndex, rejected);

@@ -11,6 +11,7 @@ import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import java.util.zip.CRC32;
@@ -430,6 +431,29 @@ public final class ChronicleJournal implements Journal {
     @Override
     public long lastIndex() {
         return lastIndex;
+    }
+
+    @Override
+    public OptionalLong firstIndex() {
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            tailer.singleThreadedCheckDisabled(true);
+            while (true) {
+                try (DocumentContext dc = tailer.readingDocument()) {
+                    if (!dc.isPresent()) {
+                        return OptionalLong.empty();
+                    }
+                    if (!dc.isData()) {
+                        continue;
+                    }
+                    Bytes<?> bytes = dc.wire().bytes();
+                    if (bytes.readRemaining() == 0 || bytes.readByte(bytes.readPosition()) != EntryFormat.BATCH_V1) {
+                        return OptionalLong.empty(); // an earlier release's format: entries keep Chronicle indexes
+                    }
+                    long first = firstIndexOf(bytes, dc.index());
+                    return first == UNREADABLE ? OptionalLong.empty() : OptionalLong.of(first);
+                }
+            }
+        }
     }
 
     /** @return the queue directory */

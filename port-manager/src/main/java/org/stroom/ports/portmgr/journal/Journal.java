@@ -1,6 +1,7 @@
 package org.stroom.ports.portmgr.journal;
 
 import java.nio.ByteBuffer;
+import java.util.OptionalLong;
 
 /**
  * A write-ahead journal of encoded inputs: entries are appended before the inputs are applied, and replayed
@@ -93,6 +94,17 @@ public interface Journal extends AutoCloseable {
      * @param coveredIndex index of the oldest snapshot that recovery may still fall back to
      */
     default void release(long coveredIndex) {}
+
+    /**
+     * The index of the first entry still stored, when the journal knows it. Entries before it were deleted by
+     * retention (once a snapshot covered them), so recovery without such a snapshot must not start from it.
+     *
+     * @return the first stored entry's index; empty when the journal is empty or cannot tell (the default, and a
+     *     journal whose first file is in the one-entry-per-document format of an earlier release)
+     */
+    default OptionalLong firstIndex() {
+        return OptionalLong.empty();
+    }
 
     /** @return the index of the last entry appended or found, or {@link #NO_INDEX} if there is none */
     long lastIndex();

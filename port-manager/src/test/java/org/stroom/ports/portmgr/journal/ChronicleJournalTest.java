@@ -164,6 +164,53 @@ class ChronicleJournalTest extends JournalContract {
     }
 
     @Test
+    void recoveryRefusesAJournalWhoseDeletedEntriesNoUsableSnapshotCovers() {
+        MutableInstantSource clock = new MutableInstantSource(Instant.parse("2026-01-01T00:00:00Z"));
+        ChronicleJournal journal = (ChronicleJournal) track(ChronicleJournal.builder(dir.resolve("gone"))
+                .rollCycle(TestRollCycles.TEST_SECONDLY)
+                .retainCycles(1)
+                .clock(clock)
+                .open());
+        assertThat(journal.firstIndex()).as("empty").isEmpty();
+        long first = journal.append(payload("c0"));
+        assertThat(journal.firstIndex()).hasValue(first);
+        clock.advanceSeconds(1);
+        long second = journal.append(payload("c1"));
+        clock.advanceSeconds(1);
+        journal.append(payload("c2"));
+        journal.release(second);
+        journal.endOfBatch();
+        assertThat(journal.firstIndex()).as("cycles 0 and 1 deleted").hasValue(second + 1);
+
+        org.stroom.ports.portmgr.core.Codec<String> texts = new org.stroom.ports.portmgr.core.Codec<>() {
+            @Override
+            public int encode(String in, java.nio.ByteBuffer out) {
+                byte[] b = in.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                out.put(b);
+                return b.length;
+            }
+
+            @Override
+            public String decode(java.nio.ByteBuffer in) {
+                byte[] b = new byte[in.remaining()];
+                in.get(b);
+                return new String(b, java.nio.charset.StandardCharsets.UTF_8);
+            }
+        };
+        List<String> applied = new ArrayList<>();
+        org.stroom.ports.portmgr.core.StateMachine<String, Boolean> machine = applied::add;
+
+        // no snapshot: the state would need entries 0 and 1, which retention deleted
+        assertThatThrownBy(() -> org.stroom.ports.portmgr.core.Recovery.recover(
+                        journal, texts, () -> applied, s -> machine, null, null))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("first stored entry is " + (second + 1))
+                .hasMessageContaining("needs the entries from 0 (no usable snapshot)")
+                .hasMessageContaining("Restore the snapshots");
+        assertThat(applied).as("nothing applied from the incomplete journal").isEmpty();
+    }
+
+    @Test
     void aBatchIsWrittenAsOneChronicleDocumentHoldingEveryEntry() {
         ChronicleJournal journal = (ChronicleJournal) track(newJournal());
         long[] indexes = appendBatch(journal, "a", "b", "c", "d");
