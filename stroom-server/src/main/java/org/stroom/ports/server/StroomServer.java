@@ -594,7 +594,13 @@ public final class StroomServer implements AutoCloseable {
                                             .get(saved.get().promotions().size() - 1),
                     saved.get().proof());
         } else {
-            monitor = new FailoverMonitor(config.monitor(), config.promotion(), source, monotonic.nanos());
+            // the promotions of earlier runs still count for the lock-out of automatic failback
+            monitor = FailoverMonitor.withHistory(
+                    config.monitor(),
+                    config.promotion(),
+                    source,
+                    monotonic.nanos(),
+                    saved.map(r -> r.ages(wall.instant())).orElse(List.of()));
         }
 
         ScheduledThreadPoolExecutor links = new ScheduledThreadPoolExecutor(1, daemon("server-" + name + "-peer-link"));

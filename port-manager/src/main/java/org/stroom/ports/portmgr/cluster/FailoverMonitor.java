@@ -111,20 +111,43 @@ public final class FailoverMonitor {
             ProofSource proofs,
             long nowNanos,
             List<Duration> promotionAges) {
+        FailoverMonitor m = withHistory(settings, policy, proofs, nowNanos, promotionAges);
+        m.state = MonitorState.FAILURE;
+        m.promoted = true;
+        return m;
+    }
+
+    /**
+     * A monitor that has just started, not promoted, that remembers the promotions of earlier runs still inside
+     * the lock-out window, so that a restart between two failovers does not reset the lock-out of automatic
+     * failback.
+     *
+     * @param settings timing and thresholds
+     * @param policy when to promote
+     * @param proofs builds takeover proofs
+     * @param nowNanos current time; the first heartbeat is due now
+     * @param promotionAges how long ago each earlier promotion happened, each &gt;= 0; older than the window ignored
+     * @return the monitor
+     * @throws IllegalArgumentException if an age is negative
+     */
+    public static FailoverMonitor withHistory(
+            MonitorSettings settings,
+            PromotionPolicy policy,
+            ProofSource proofs,
+            long nowNanos,
+            List<Duration> promotionAges) {
         FailoverMonitor m = new FailoverMonitor(settings, policy, proofs, nowNanos);
-        List<Duration> ages = new ArrayList<>(Objects.requireNonNull(promotionAges, "resumePromoted: promotionAges"));
+        List<Duration> ages = new ArrayList<>(Objects.requireNonNull(promotionAges, "promotionAges"));
         ages.sort(Comparator.reverseOrder());
         for (Duration age : ages) {
             if (age.isNegative()) {
-                throw new IllegalArgumentException("FailoverMonitor.resumePromoted: promotion age " + age
+                throw new IllegalArgumentException("FailoverMonitor: promotion age " + age
                         + " is negative; give how long ago each promotion happened");
             }
             if (age.toNanos() < m.lockoutWindow) {
                 m.promotions.addLast(nowNanos - age.toNanos());
             }
         }
-        m.state = MonitorState.FAILURE;
-        m.promoted = true;
         return m;
     }
 

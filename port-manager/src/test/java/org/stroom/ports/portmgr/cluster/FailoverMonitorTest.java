@@ -322,6 +322,21 @@ class FailoverMonitorTest {
     }
 
     @Test
+    void aMonitorRestartedUnpromotedCountsEarlierPromotionsForTheLockOut() {
+        MonitorRig rig = new MonitorRig(
+                        MonitorSettings.defaults(), List.of(Duration.ofHours(3), Duration.ofHours(2)), false)
+                .run(4_000);
+        assertThat(rig.monitor.promoted()).isFalse();
+        assertThat(rig.monitor.state()).isEqualTo(MonitorState.OK);
+
+        missesAtPromotion(rig); // the third promotion within 24 h
+        rig.peer(Peer.HEALTHY).run(Duration.ofMinutes(10));
+
+        assertThat(rig.all(MonitorAction.FailbackLockedOut.class)).hasSize(1);
+        assertThat(rig.all(MonitorAction.StartFailback.class)).isEmpty();
+    }
+
+    @Test
     void aNegativePromotionAgeIsRefused() {
         assertThatThrownBy(() -> new MonitorRig(MonitorSettings.defaults(), List.of(Duration.ofSeconds(-1))))
                 .isInstanceOf(IllegalArgumentException.class)

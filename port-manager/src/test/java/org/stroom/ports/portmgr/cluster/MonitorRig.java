@@ -62,7 +62,14 @@ final class MonitorRig {
 
     /** A rig around a monitor resumed promoted after a restart, with these promotions' ages. */
     MonitorRig(MonitorSettings settings, java.util.List<java.time.Duration> promotionAges) {
-        monitor = FailoverMonitor.resumePromoted(settings, PromotionPolicy.strict(), this::prove, 0, promotionAges);
+        this(settings, promotionAges, true);
+    }
+
+    /** A rig around a restarted monitor with these earlier promotions' ages, promoted or not. */
+    MonitorRig(MonitorSettings settings, java.util.List<java.time.Duration> promotionAges, boolean promoted) {
+        monitor = promoted
+                ? FailoverMonitor.resumePromoted(settings, PromotionPolicy.strict(), this::prove, 0, promotionAges)
+                : FailoverMonitor.withHistory(settings, PromotionPolicy.strict(), this::prove, 0, promotionAges);
     }
 
     private org.stroom.ports.portmgr.capacity.proof.TakeoverProof prove(TakeoverCause cause, String detail) {
