@@ -8,10 +8,10 @@ final class Check {
     static final int MAX_NAME = 64;
 
     /**
-     * String instances that passed {@link #name}, by identity hash (the instance is what is compared): inputs repeat the same name instances (constants, or
-     * the decoder's cached names), and a string cannot change after its check. Threads share the array without
-     * synchronisation on purpose: a stale or missing entry only means checking again, and a String seen through
-     * a race is still whole (its fields are final).
+     * String instances that passed {@link #name}, by identity hash (the instance is what is compared): inputs
+     * repeat the same name instances (constants, or the decoder's cached names), and a string cannot change after
+     * its check. Threads share the array without synchronisation on purpose: a stale or missing entry only means
+     * checking again, and a String seen through a race is still whole (its fields are final).
      */
     private static final String[] CHECKED = new String[256];
 

@@ -64,11 +64,13 @@ final class HuntGroup {
     int busy;
     int free;
 
-    /** Segments whose span changed since {@link #flush()} last brought their indexes up to date. */
+    /**
+     * Segments whose span changed since {@link #flush()} last brought their indexes up to date, each once: the span
+     * remembers that it told this group ({@link SpanSlot#memberTold}) until the flush.
+     */
     private int[] dirty = new int[8];
 
     private int dirtyCount;
-    private long[] dirtyBits = new long[1];
     /** Group machine slot of each {@link MachineSlot#index}, or -1 when the machine has no member here. */
     private int[] slotOfMachine = {-1, -1, -1, -1};
 
@@ -106,7 +108,6 @@ final class HuntGroup {
         for (int d = 0; d < 2; d++) {
             nonEmpty[d] = Bits.ensure(nonEmpty[d], segCount);
         }
-        dirtyBits = Bits.ensure(dirtyBits, segCount);
         for (int b = 0; b < BUSY_LEVELS; b++) {
             busyBucket[b] = Bits.ensure(busyBucket[b], segCount);
         }
@@ -163,16 +164,14 @@ final class HuntGroup {
     /**
      * Notes that segment {@code i}'s span changed. Its indexes are brought up to date by the next
      * {@link #flush()}, i.e. when this group is next read, so a span change costs O(1) per group that
-     * contains it, and a group that is not hunted meanwhile pays once for many changes of one span.
+     * contains it, and a group that is not hunted meanwhile pays once for many changes of one span. The span calls
+     * it once until the next flush (see {@link SpanSlot#memberTold}).
      */
     void changed(int i) {
-        if (!Bits.get(dirtyBits, i)) {
-            Bits.set(dirtyBits, i);
-            if (dirtyCount == dirty.length) {
-                dirty = Arrays.copyOf(dirty, dirtyCount * 2);
-            }
-            dirty[dirtyCount++] = i;
+        if (dirtyCount == dirty.length) {
+            dirty = Arrays.copyOf(dirty, dirtyCount * 2);
         }
+        dirty[dirtyCount++] = i;
     }
 
     /**
@@ -183,7 +182,6 @@ final class HuntGroup {
     void flush() {
         for (int k = 0; k < dirtyCount; k++) {
             int i = dirty[k];
-            Bits.clear(dirtyBits, i);
             segSpan[i].flushedBy(this, i);
             update(i);
         }

@@ -881,9 +881,9 @@ public final class PortManagerState implements StateMachine<Input, Result> {
 
     /**
      * Recomputes the span's free and busy masks and category, moves the differences into the per-kind
-     * totals, and marks the span changed in every hunt group that contains it and has not been told since it last flushed (the group brings its
-     * indexes up to date when it is next read). Every change of a span's channels, status, machine or
-     * lock goes through here, so the indexes cannot drift.
+     * totals, and marks the span changed in every hunt group that contains it and has not been told since that
+     * group last flushed (the group brings its indexes up to date when it is next read). Every change of a span's
+     * channels, status, machine or lock goes through here, so the indexes cannot drift.
      */
     void refresh(SpanSlot s) {
         int busy = (s.leased | s.inCall) & s.bearer;

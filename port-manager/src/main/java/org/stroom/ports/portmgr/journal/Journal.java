@@ -97,7 +97,8 @@ public interface Journal extends AutoCloseable {
 
     /**
      * The index of the first entry still stored, when the journal knows it. Entries before it were deleted by
-     * retention (once a snapshot covered them), so recovery without such a snapshot must not start from it.
+     * retention (once a snapshot covered them), so recovery without such a snapshot must not start from it. Called
+     * by recovery, on its thread, before the core appends.
      *
      * @return the first stored entry's index; empty when the journal is empty or cannot tell (the default, and a
      *     journal whose first file is in the one-entry-per-document format of an earlier release)
