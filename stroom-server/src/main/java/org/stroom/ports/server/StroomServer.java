@@ -169,8 +169,10 @@ public final class StroomServer implements AutoCloseable {
     private ScheduledExecutorService monitorExecutor;
     private MonitorDriver driver;
     private ProofArchive proofs;
-    private volatile boolean promoted;
-    /** The passive's promotion record as last written (or read at start); null when it never promoted. */
+    /**
+     * The passive's promotion record as last written (or read at start); null when it never promoted. Whether this
+     * Server is promoted now is its {@link PromotionRecord#promoted()}.
+     */
     private volatile PromotionRecord promotion;
     /** Per Node, the mark recovered from the journal (or snapshot) at start, which the Node was asked to resume after. */
     private final Map<String, NodeMark> resumedAfter = new ConcurrentHashMap<>();
@@ -318,7 +320,8 @@ public final class StroomServer implements AutoCloseable {
         if (config.role() == ServerConfig.Role.ACTIVE) {
             return ServingRole.ACTIVE;
         }
-        return promoted ? ServingRole.PROMOTED : ServingRole.STANDBY;
+        PromotionRecord p = promotion;
+        return p != null && p.promoted() ? ServingRole.PROMOTED : ServingRole.STANDBY;
     }
 
     /** @return a passive's copy of the active's state, if this is a passive */
@@ -570,37 +573,24 @@ public final class StroomServer implements AutoCloseable {
                 this::liveInventory,
                 ownLoad);
         NanoClock monotonic = NanoClock.system();
-        Optional<PromotionRecord> saved = readPromotion(peer.name());
-        promotion = saved.orElse(null);
+        PromotionRecord saved = readPromotion(peer.name()).orElse(null);
+        promotion = saved;
+        // the promotions of earlier runs still count for the lock-out of automatic failback
+        List<Duration> ages = saved == null ? List.of() : saved.ages(wall.instant());
         FailoverMonitor monitor;
-        if (saved.isPresent() && saved.get().promoted()) {
+        if (saved != null && saved.promoted()) {
             monitor = FailoverMonitor.resumePromoted(
-                    config.monitor(),
-                    config.promotion(),
-                    source,
-                    monotonic.nanos(),
-                    saved.get().ages(wall.instant()));
-            promoted = true;
+                    config.monitor(), config.promotion(), source, monotonic.nanos(), ages);
             LOG.warn(
-                    "server {}: resuming PROMOTED in place of {} after a restart (promoted {}, proof {}); it stays"
+                    "server {}: resuming PROMOTED in place of {} after a restart (promotions {}, proof {}); it stays"
                             + " promoted until a failback",
                     name,
                     peer.name(),
-                    saved.get().promotions().isEmpty()
-                            ? "at an unrecorded time"
-                            : "at "
-                                    + saved.get()
-                                            .promotions()
-                                            .get(saved.get().promotions().size() - 1),
-                    saved.get().proof());
+                    saved.promotions(),
+                    saved.proof());
         } else {
-            // the promotions of earlier runs still count for the lock-out of automatic failback
-            monitor = FailoverMonitor.withHistory(
-                    config.monitor(),
-                    config.promotion(),
-                    source,
-                    monotonic.nanos(),
-                    saved.map(r -> r.ages(wall.instant())).orElse(List.of()));
+            monitor =
+                    FailoverMonitor.withHistory(config.monitor(), config.promotion(), source, monotonic.nanos(), ages);
         }
 
         ScheduledThreadPoolExecutor links = new ScheduledThreadPoolExecutor(1, daemon("server-" + name + "-peer-link"));
@@ -728,7 +718,6 @@ public final class StroomServer implements AutoCloseable {
                 said.add("warning: " + w.problem());
             } else if (a instanceof MonitorAction.Promote p) {
                 Path file = proofs.write(p.proof(), p.decision());
-                promoted = true;
                 savePromotion(PromotionRecord.promoted(
                         Optional.ofNullable(promotion),
                         wall.instant(),
@@ -762,11 +751,8 @@ public final class StroomServer implements AutoCloseable {
                 // nothing of this process's state goes back: the active keeps its own journal
                 said.addAll(handle(driver.monitor().replicationFinished(System.nanoTime())));
             } else if (a instanceof MonitorAction.Failback f) {
-                promoted = false;
-                PromotionRecord last = promotion;
-                if (last != null) {
-                    savePromotion(last.failedBack());
-                }
+                // a failback follows a promotion, which wrote the record (or the record this start resumed)
+                savePromotion(promotion.failedBack());
                 LOG.warn("server {}: FAILBACK done, {} serves again: {}", name, peer, f.why());
                 said.add("failback done: " + f.why());
             } else if (a instanceof MonitorAction.FailbackDeferred f) {
