@@ -1,5 +1,6 @@
 package org.stroom.ports.server;
 
+import io.grpc.ManagedChannel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -7,8 +8,14 @@ import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.stroom.ports.hal.remote.CertificateAuthority;
+import org.stroom.ports.hal.remote.PeerVerifier;
+import org.stroom.ports.hal.remote.TlsFiles;
 
 /**
  * A test installation in a temporary directory: certificates of one CA for every machine (and of a rogue CA for
@@ -144,6 +151,44 @@ final class Installation {
             return s.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A peer-link client that dials a-server at {@code port} presenting b-server's certificate from the rogue CA,
+     * for the tests that check the refusal.
+     *
+     * @param port a-server's listen port
+     * @return the connecting intruder; close it to stop its channel and thread
+     */
+    RoguePeer roguePeer(int port) {
+        TlsFiles files =
+                new TlsFiles(tls.resolve("ca.pem"), rogue.resolve("b-server.pem"), rogue.resolve("b-server-key.pem"));
+        PeerVerifier verifier = Tls.serverVerifier(files, "a-server", InstantSource.system());
+        ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor();
+        ManagedChannel channel = Tls.connect("b-server", "127.0.0.1", port, "a-server", files, verifier, ex);
+        PeerLinkClient client = new PeerLinkClient(
+                "b-server",
+                "a-server",
+                channel,
+                ex,
+                Duration.ofMillis(200),
+                Duration.ofSeconds(1),
+                InstantSource.system());
+        return new RoguePeer(client, channel, ex);
+    }
+
+    /** A rogue peer-link client, its channel and its thread; {@link #close} stops all three. */
+    record RoguePeer(PeerLinkClient client, ManagedChannel channel, ScheduledExecutorService executor)
+            implements AutoCloseable {
+        @Override
+        public void close() {
+            try {
+                client.close();
+            } finally {
+                channel.shutdownNow();
+                executor.shutdownNow();
+            }
         }
     }
 }

@@ -7,18 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stroom.ports.hal.api.PortKind;
-import org.stroom.ports.hal.remote.PeerVerifier;
-import org.stroom.ports.hal.remote.TlsFiles;
 import org.stroom.ports.portmgr.alloc.Direction;
 import org.stroom.ports.portmgr.alloc.Result;
 import org.stroom.ports.server.proto.AdminReply;
@@ -256,29 +251,14 @@ class ServerPairTest {
 
     @Test
     void aPassiveWithACertificateOfAnotherCaIsRefusedAndTheRefusalLogged() {
-        TlsFiles rogue = new TlsFiles(
-                site.tls.resolve("ca.pem"), site.rogue.resolve("b-server.pem"), site.rogue.resolve("b-server-key.pem"));
-        PeerVerifier verifier = Tls.serverVerifier(rogue, "a-server", InstantSource.system());
-        ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor();
-        var channel = Tls.connect("b-server", "127.0.0.1", portA, "a-server", rogue, verifier, ex);
-        try (PeerLinkClient intruder = new PeerLinkClient(
-                "b-server",
-                "a-server",
-                channel,
-                ex,
-                Duration.ofMillis(200),
-                Duration.ofSeconds(1),
-                InstantSource.system())) {
+        try (Installation.RoguePeer intruder = site.roguePeer(portA)) {
             Eventually.await(
                     "the active refuses the certificate",
                     WAIT,
                     () -> a.refusals().stream()
                             .anyMatch(r -> r.reason().contains("does not chain to the configured CA")),
                     () -> a.refusals().toString());
-            assertThat(intruder.connected()).isFalse();
-        } finally {
-            channel.shutdownNow();
-            ex.shutdownNow();
+            assertThat(intruder.client().connected()).isFalse();
         }
     }
 }

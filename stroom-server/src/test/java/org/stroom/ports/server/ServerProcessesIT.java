@@ -6,7 +6,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -14,14 +13,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.stroom.ports.hal.api.event.HalEvent;
 import org.stroom.ports.hal.remote.ChildJvm;
-import org.stroom.ports.hal.remote.PeerVerifier;
 import org.stroom.ports.hal.remote.RemoteBackend;
 import org.stroom.ports.hal.remote.TlsFiles;
 import org.stroom.ports.hal.remote.TrafficNode;
@@ -227,24 +223,9 @@ class ServerProcessesIT {
     }
 
     private static void rogueConnects(Installation site, int port, ChildJvm server) {
-        TlsFiles rogue = new TlsFiles(
-                site.tls.resolve("ca.pem"), site.rogue.resolve("b-server.pem"), site.rogue.resolve("b-server-key.pem"));
-        PeerVerifier verifier = Tls.serverVerifier(rogue, "a-server", InstantSource.system());
-        ScheduledExecutorService ex = Executors.newSingleThreadScheduledExecutor();
-        var channel = Tls.connect("b-server", "127.0.0.1", port, "a-server", rogue, verifier, ex);
-        try (PeerLinkClient intruder = new PeerLinkClient(
-                "b-server",
-                "a-server",
-                channel,
-                ex,
-                Duration.ofMillis(200),
-                Duration.ofSeconds(1),
-                InstantSource.system())) {
+        try (Installation.RoguePeer intruder = site.roguePeer(port)) {
             server.awaitLog("TLS: refused client", WAIT);
-            assertThat(intruder.connected()).isFalse();
-        } finally {
-            channel.shutdownNow();
-            ex.shutdownNow();
+            assertThat(intruder.client().connected()).isFalse();
         }
     }
 
