@@ -379,13 +379,13 @@ public final class TckSession implements AutoCloseable {
      */
     public void clearCallsAndCheckInvariants() {
         for (ChannelInfo c : backend().channels()) {
-            if (clearable(c.state())) {
+            if (CallStep.CLEARABLE.contains(c.state())) {
                 try {
                     backend().hangUp(c.id(), Q850Cause.NORMAL_CLEARING);
                 } catch (WrongStateException e) {
                     // The call ended on its own between the listing and the hang-up (a far-end clear already
                     // under way on the backend's thread): nothing is left to clear. Still up: a real refusal.
-                    if (clearable(backend().channel(c.id()).state())) {
+                    if (CallStep.CLEARABLE.contains(backend().channel(c.id()).state())) {
                         throw e;
                     }
                 }
@@ -404,13 +404,6 @@ public final class TckSession implements AutoCloseable {
             }
         }
         EventInvariants.check(recorder.events(), calls);
-    }
-
-    private static boolean clearable(ChannelState state) {
-        return state == ChannelState.OFFERED
-                || state == ChannelState.ALERTING
-                || state == ChannelState.DIALLING
-                || state == ChannelState.CONNECTED;
     }
 
     // ---- files ----
