@@ -44,7 +44,7 @@ final class Bench {
     /** @return bytes of one journal entry of an {@link #allocate} input: frame header plus encoded payload */
     static int journalEntryBytes() {
         ByteBuffer buffer = ByteBuffer.allocate(512);
-        return FRAME_HEADER_BYTES + PortManager.codec().encode(allocate(1), buffer);
+        return FRAME_HEADER_BYTES + PortManager.codec().encode(allocate(1), 1, buffer);
     }
 
     static Path tempDir(String prefix) throws IOException {

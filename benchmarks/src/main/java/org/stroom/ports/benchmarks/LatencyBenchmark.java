@@ -61,7 +61,6 @@ public class LatencyBenchmark {
         PortManagerState state = Fixtures.largeSystem();
         EventCore.Builder<Input, Result> builder = EventCore.builder((StateMachine<Input, Result>) state::apply)
                 .name("bench-latency")
-                .stamper(Input::withAtNanos)
                 .waitStrategy(new YieldingWaitStrategy())
                 .singleProducer()
                 .ringSize(Bench.RING_SIZE)

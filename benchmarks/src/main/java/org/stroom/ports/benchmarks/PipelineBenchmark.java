@@ -97,13 +97,12 @@ public class PipelineBenchmark {
             applier = state::apply;
         } else if ("no-op".equals(machine)) {
             Result constant = new Result.Renewed(0, 0, 0);
-            applier = input -> constant;
+            applier = (input, atNanos) -> constant;
         } else {
             throw new IllegalArgumentException("machine must be port-manager or no-op, was " + machine);
         }
         EventCore.Builder<Input, Result> builder = EventCore.builder(applier)
                 .name("bench")
-                .stamper(Input::withAtNanos)
                 .waitStrategy(new YieldingWaitStrategy())
                 .topology(topology)
                 .singleProducer()

@@ -77,7 +77,7 @@ public class ReplayBenchmark {
             Batches batches = new Batches(journal, codec, batch);
             for (Input input : inventory) {
                 large.clear();
-                int length = codec.encode(input, large);
+                int length = codec.encode(input, input.atNanos(), large);
                 journal.append(large.limit(length).position(0));
             }
             for (long i = 0; i < inputs; i += 2) {
@@ -110,7 +110,7 @@ public class ReplayBenchmark {
 
         void add(Input input) {
             ByteBuffer buffer = payloads[count].clear();
-            int length = codec.encode(input, buffer);
+            int length = codec.encode(input, input.atNanos(), buffer);
             buffer.limit(length).position(0);
             if (++count == payloads.length) {
                 flush();
@@ -128,7 +128,8 @@ public class ReplayBenchmark {
     public PortManagerState recover() {
         try (ChronicleJournal journal = ChronicleJournal.open(dir)) {
             Recovered<PortManagerState> recovered = "decode-only".equals(machine)
-                    ? Recovery.replayAll(journal, PortManager.codec(), PortManagerState::new, s -> input -> input)
+                    ? Recovery.replayAll(
+                            journal, PortManager.codec(), PortManagerState::new, s -> (input, atNanos) -> input)
                     : Recovery.replayAll(journal, PortManager.codec(), PortManagerState::new, s -> s::apply);
             if (!recovered.report().isClean() || recovered.report().entriesReplayed() != expectedEntries) {
                 throw new IllegalStateException("replay benchmark invalid: " + recovered.report());

@@ -10,7 +10,7 @@ import java.util.List;
  * {@link HuntStrategy#LEAST_BUSY_SPAN} and O(spans per machine) for {@link HuntStrategy#BALANCE_MACHINES}, never
  * a scan of channels or machines. Keeping them costs O(1) per member span change, also for
  * {@link HuntStrategy#BALANCE_MACHINES}, and is deferred: a change only marks the segment
- * ({@link #changed(int)}), and the group's next reader brings the marked segments up to date
+ * ({@link #changed(int, int)}), and the group's next reader brings the marked segments up to date
  * ({@link #flush()}), once however often a span changed in between.
  *
  * <p>Indexes, all exact after {@link #flush()}:
@@ -69,6 +69,8 @@ final class HuntGroup {
      * remembers that it told this group ({@link SpanSlot#memberTold}) until the flush.
      */
     private int[] dirty = new int[8];
+    /** For each {@link #dirty} segment, the index of this group's membership in the span's lists, as told. */
+    private int[] dirtyMembership = new int[8];
 
     private int dirtyCount;
     /** Group machine slot of each {@link MachineSlot#index}, or -1 when the machine has no member here. */
@@ -166,12 +168,17 @@ final class HuntGroup {
      * {@link #flush()}, i.e. when this group is next read, so a span change costs O(1) per group that
      * contains it, and a group that is not hunted meanwhile pays once for many changes of one span. The span calls
      * it once until the next flush (see {@link SpanSlot#memberTold}).
+     *
+     * @param i the segment
+     * @param membership index of this group's membership in the span's lists, so the flush finds it at once
      */
-    void changed(int i) {
+    void changed(int i, int membership) {
         if (dirtyCount == dirty.length) {
             dirty = Arrays.copyOf(dirty, dirtyCount * 2);
+            dirtyMembership = Arrays.copyOf(dirtyMembership, dirtyCount * 2);
         }
-        dirty[dirtyCount++] = i;
+        dirty[dirtyCount] = i;
+        dirtyMembership[dirtyCount++] = membership;
     }
 
     /**
@@ -182,7 +189,7 @@ final class HuntGroup {
     void flush() {
         for (int k = 0; k < dirtyCount; k++) {
             int i = dirty[k];
-            segSpan[i].flushedBy(this, i);
+            segSpan[i].flushedBy(this, i, dirtyMembership[k]);
             update(i);
         }
         dirtyCount = 0;
@@ -308,6 +315,10 @@ final class HuntGroup {
             int seg = segs[k];
             if (Bits.get(ne, seg) && (bestSeg < 0 || segBusy[seg] < segBusy[bestSeg])) {
                 bestSeg = seg;
+                if (segBusy[seg] == 0) {
+                    // None can be less busy, and ties go to the first in member order.
+                    break;
+                }
             }
         }
         return pick(bestSeg, false);

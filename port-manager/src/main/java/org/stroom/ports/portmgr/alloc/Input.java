@@ -16,12 +16,15 @@ import org.stroom.ports.t1.SpanLocation;
 
 /**
  * Everything that changes the port manager's state: inventory, requests, HAL reports, machine
- * supervision, maintenance locks, clock ticks and audits. {@link PortManagerState#apply(Input)} is a
- * pure function of the state and the input, so the journal of inputs rebuilds the state exactly.
+ * supervision, maintenance locks, clock ticks and audits. {@link PortManagerState#apply(Input, long)} is a
+ * pure function of the state, the input and its time, so the journal of inputs rebuilds the state exactly.
  *
- * <p>{@link #atNanos()} is the time the input entered the ring, stamped by the event core from its
- * injected clock (nanoseconds from an arbitrary fixed origin). The state machine never reads a clock:
- * lease expiries, heartbeat supervision and carried-traffic integration all use these stamps.
+ * <p>Time: the event core stamps each input it takes from its injected clock (nanoseconds from an arbitrary
+ * fixed origin) and applies and journals the input with that stamp, passed beside it; a submitted input's own
+ * {@link #atNanos()} is not read (pass 0). An input decoded from the journal carries its stamp in
+ * {@link #atNanos()}, and so does an input applied directly with {@link PortManagerState#apply(Input)}. The
+ * state machine never reads a clock: lease expiries, heartbeat supervision and carried-traffic integration all
+ * use these stamps.
  *
  * <p>Records validate in their compact constructors and throw {@link IllegalArgumentException} (or
  * {@link NullPointerException} for a missing required field) naming the record and the field. Whether
@@ -33,14 +36,12 @@ import org.stroom.ports.t1.SpanLocation;
  * <p>Thread-safety: all inputs are immutable records.
  */
 public sealed interface Input {
-    /** @return ring entry time, nanoseconds from the core clock's origin */
+    /** @return the time this input is applied at (see above), nanoseconds from the core clock's origin */
     long atNanos();
 
     /**
-     * The event core's stamper: {@code Stamper<Input> stamper = Input::withAtNanos}.
-     *
-     * @param atNanos ring entry time
-     * @return a copy of this input stamped with {@code atNanos}
+     * @param atNanos a time
+     * @return a copy of this input carrying {@code atNanos}
      */
     Input withAtNanos(long atNanos);
 

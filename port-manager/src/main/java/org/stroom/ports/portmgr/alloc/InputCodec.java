@@ -38,8 +38,9 @@ import org.stroom.ports.portmgr.core.Codec;
  * {@link CorruptEntryException} naming the offset and the type, never another exception, and leaves the
  * buffer's position where the record started.
  *
- * <p>The method shapes match the event core's {@code Codec<I>}: {@code int encode(I, ByteBuffer)} and
- * {@code I decode(ByteBuffer)}.
+ * <p>The body's first field is the time the input is applied at: the event core's stamp, given to
+ * {@link #encode(Input, long, ByteBuffer)} beside the input; a decoded input carries it in
+ * {@link Input#atNanos()}.
  *
  * <p>Thread-safety: not thread-safe (holds a checksum scratch object); use one instance per thread.
  */
@@ -94,8 +95,29 @@ public final class InputCodec implements Codec<Input> {
      * @throws IllegalArgumentException when a string cannot be stored exactly (unpaired surrogate, over
      *     65,535 UTF-8 bytes); the position is then unchanged
      */
-    @Override
     public int encode(Input in, ByteBuffer out) {
+        return encode(in, in.atNanos(), out);
+    }
+
+    /** @return the time a decoded input carries, {@link Input#atNanos()} */
+    @Override
+    public long atNanos(Input decoded) {
+        return decoded.atNanos();
+    }
+
+    /**
+     * Writes one record, with {@code atNanos} as its time instead of the input's own.
+     *
+     * @param in the input; not null
+     * @param atNanos the time to write
+     * @param out the buffer (any byte order: the format is big-endian); needs room for the whole record
+     * @return bytes written
+     * @throws BufferOverflowException when {@code out} has too little room; its position is then unchanged
+     * @throws IllegalArgumentException when a string cannot be stored exactly (unpaired surrogate, over
+     *     65,535 UTF-8 bytes); the position is then unchanged
+     */
+    @Override
+    public int encode(Input in, long atNanos, ByteBuffer out) {
         Objects.requireNonNull(in, "InputCodec.encode: input");
         int start = out.position();
         // The format is big-endian whatever the caller's buffer order; a duplicate is big-endian.
@@ -104,7 +126,7 @@ public final class InputCodec implements Codec<Input> {
             b.put((byte) VERSION);
             b.put((byte) tagOf(in));
             b.putInt(0);
-            writeBody(in, b);
+            writeBody(in, atNanos, b);
             int len = b.position() - start - HEADER_BYTES;
             b.putInt(start + 2, len);
             b.putInt(checksum(b, start, HEADER_BYTES + len));
@@ -362,8 +384,8 @@ public final class InputCodec implements Codec<Input> {
 
     // ---------------------------------------------------------------- bodies
 
-    private void writeBody(Input in, ByteBuffer b) {
-        b.putLong(in.atNanos());
+    private void writeBody(Input in, long atNanos, ByteBuffer b) {
+        b.putLong(atNanos);
         if (in instanceof Input.Allocate a) {
             b.putLong(a.requestId());
             Wire.putEnum(b, Wire.KIND, a.kind());

@@ -24,14 +24,14 @@ import org.stroom.ports.t1.SpanStatus;
 /**
  * The port manager's whole state as a deterministic state machine: inventory (machines, spans, channels,
  * hunt groups, reservations), leases, calls, maintenance locks, round-robin positions and counters.
- * {@link #apply(Input)} is a pure function of the state and the input — no clock, no randomness, no I/O
+ * {@link #apply(Input, long)} is a pure function of the state, the input and its time — no clock, no randomness, no I/O
  * — so replaying the journal of inputs (or restoring a {@link SnapshotCodec snapshot} and replaying the
  * inputs after it) rebuilds exactly the same state ({@link #sameStateAs}).
  *
  * <pre>
  *   requests ─┐
  *   HAL events ─ HalInputs ─┤          ┌──────── journal (InputCodec) ───────┐
- *   heartbeats ─┤─▶ ring ─▶ stamp atNanos ─▶ PortManagerState.apply(input) ─▶ Result ─▶ caller
+ *   heartbeats ─┤─▶ ring ─▶ stamp atNanos ─▶ PortManagerState.apply(input, atNanos) ─▶ Result ─▶ caller
  *   ticks, audits ─┘        (injected clock)      (single writer thread)
  * </pre>
  *
@@ -62,12 +62,22 @@ public final class PortManagerState implements StateMachine<Input, Result> {
     final TreeSet<BoardId> faultedBoards = new TreeSet<>();
     final List<HuntGroup> groups = new ArrayList<>();
     final Map<String, HuntGroup> groupByName = new HashMap<>();
+    /**
+     * The name instance {@link #group} last found, and its group: requests repeat the same name instances, and
+     * an identity check is cheaper than hashing into {@link #groupByName}. Cleared when a group is defined.
+     */
+    private String cachedGroupName;
+
+    private HuntGroup cachedGroup;
     final TreeMap<String, int[]> reservations = new TreeMap<>();
 
     // Dynamic primary state.
     long nextLeaseId = 1;
     long clockNanos;
     boolean clockStarted;
+    /** Time of the input being applied: what its handler reads, instead of the input's own field. */
+    private long inputNanos;
+
     final long[] counters = new long[Counter.values().length];
     final long[] rejected = new long[REASONS.length];
     long carriedSeconds;
@@ -110,18 +120,35 @@ public final class PortManagerState implements StateMachine<Input, Result> {
     }
 
     /**
-     * Applies one input and returns its outcome. Deterministic: the same sequence of inputs applied to
-     * new states gives the same results and states.
+     * Applies one input at the time it carries, {@link Input#atNanos()}: for tests, tools and the hot standby,
+     * which hold inputs decoded from the journal or built with their time.
      *
      * @param input the input; not null
      * @return the outcome; never null. Expected refusals are results, not exceptions.
      */
-    @Override
     public Result apply(Input input) {
         Objects.requireNonNull(input, "input");
-        advanceClock(input.atNanos());
+        return apply(input, input.atNanos());
+    }
+
+    /**
+     * Applies one input at time {@code atNanos} and returns its outcome; the input's own {@code atNanos} is not
+     * read (the event core passes its stamp, without copying the input to carry it). Deterministic: the same
+     * sequence of inputs and times applied to new states gives the same results and states.
+     *
+     * @param input the input; not null
+     * @param atNanos its time, from the core's clock
+     * @return the outcome; never null. Expected refusals are results, not exceptions.
+     */
+    @Override
+    public Result apply(Input input, long atNanos) {
+        Objects.requireNonNull(input, "input");
         counters[Counter.INPUTS.ordinal()]++;
-        Result r = dispatch(input);
+        inputNanos = atNanos;
+        advanceClock(atNanos);
+        Result r = input instanceof Input.Allocate a
+                ? allocate(a)
+                : input instanceof Input.Release rel ? release(rel) : dispatch(input);
         if (r instanceof Result.Ignored) {
             counters[Counter.IGNORED.ordinal()]++;
         }
@@ -208,7 +235,7 @@ public final class PortManagerState implements StateMachine<Input, Result> {
         if (a.group() == null) {
             g = pools[kind];
         } else {
-            g = groupByName.get(a.group());
+            g = group(a.group());
             if (g == null) {
                 return reject(a.requestId(), RejectReason.GROUP_UNKNOWN, "no hunt group named '" + a.group() + "'");
             }
@@ -267,19 +294,35 @@ public final class PortManagerState implements StateMachine<Input, Result> {
             g.granted(g.pickSeg, bit + 1);
         }
         long id = nextLeaseId++;
-        long expires = saturatedAdd(a.atNanos(), a.leaseNanos());
+        long expires = saturatedAdd(inputNanos, a.leaseNanos());
         s.leased |= 1 << bit;
         s.leaseId[bit] = id;
         s.requestId[bit] = a.requestId();
         s.expiresAt[bit] = expires;
         s.leaseKind[bit] = (byte) kind;
         s.leaseDirection[bit] = (byte) dir;
-        s.leaseClass[bit] = a.priorityClass();
+        if (s.leaseClass[bit] != a.priorityClass()) {
+            // Only a different class is stored: see SpanSlot.leaseClass.
+            s.leaseClass[bit] = a.priorityClass();
+        }
         leaseIndex.put(id, gi);
         expiries.add(gi, expires, id);
         refresh(s);
         counters[Counter.GRANTED.ordinal()]++;
         return new Result.Granted(a.requestId(), id, s.ids[bit], expires);
+    }
+
+    /** @return the hunt group named {@code name}, or null */
+    private HuntGroup group(String name) {
+        if (name == cachedGroupName) {
+            return cachedGroup;
+        }
+        HuntGroup g = groupByName.get(name);
+        if (g != null) {
+            cachedGroupName = name;
+            cachedGroup = g;
+        }
+        return g;
     }
 
     private boolean reservationsAllow(String priorityClass, SpanSlot s, int bit) {
@@ -386,7 +429,7 @@ public final class PortManagerState implements StateMachine<Input, Result> {
         }
         SpanSlot s = spans.get(gi / SpanSlot.CH);
         int bit = gi % SpanSlot.CH;
-        long expires = saturatedAdd(r.atNanos(), r.leaseNanos());
+        long expires = saturatedAdd(inputNanos, r.leaseNanos());
         s.expiresAt[bit] = expires;
         if (expiries.contains(gi)) {
             expiries.update(gi, expires);
@@ -444,7 +487,7 @@ public final class PortManagerState implements StateMachine<Input, Result> {
 
     private Result tick(Input.Tick t) {
         counters[Counter.TICKS.ordinal()]++;
-        long now = t.atNanos();
+        long now = inputNanos;
         List<EndedLease> ended = null;
         for (MachineSlot m : machines) {
             if (m.heartbeatTimeoutNanos > 0 && m.up() && now - m.lastHeartbeatNanos > m.heartbeatTimeoutNanos) {
@@ -643,7 +686,7 @@ public final class PortManagerState implements StateMachine<Input, Result> {
         if (m == null) {
             return new Result.Ignored("MachineHeartbeat: machine '" + h.machine() + "' is unknown");
         }
-        m.lastHeartbeatNanos = Math.max(m.lastHeartbeatNanos, h.atNanos());
+        m.lastHeartbeatNanos = Math.max(m.lastHeartbeatNanos, inputNanos);
         if (m.state == MachineSlot.DOWN_NO_HEARTBEAT) {
             bringUp(m);
         }
@@ -668,7 +711,7 @@ public final class PortManagerState implements StateMachine<Input, Result> {
         if (m == null) {
             return new Result.Ignored("MachineUp: machine '" + u.machine() + "' is unknown");
         }
-        m.lastHeartbeatNanos = Math.max(m.lastHeartbeatNanos, u.atNanos());
+        m.lastHeartbeatNanos = Math.max(m.lastHeartbeatNanos, inputNanos);
         if (!m.up()) {
             bringUp(m);
         }
@@ -733,7 +776,7 @@ public final class PortManagerState implements StateMachine<Input, Result> {
                 }
             }
         }
-        addMachine(a.machine(), a.role(), a.heartbeatTimeoutNanos(), a.atNanos());
+        addMachine(a.machine(), a.role(), a.heartbeatTimeoutNanos(), inputNanos);
         return Result.Applied.NONE;
     }
 
@@ -850,6 +893,8 @@ public final class PortManagerState implements StateMachine<Input, Result> {
             g.addSegment(spanByLocation.get(gm.span()), gm.timeslots().bits());
         }
         HuntGroup old = groupByName.put(name, g);
+        cachedGroupName = null;
+        cachedGroup = null;
         if (old != null) {
             old.detach();
             groups.set(groups.indexOf(old), g);
@@ -906,7 +951,7 @@ public final class PortManagerState implements StateMachine<Input, Result> {
         for (int i = 0; i < s.memberships; i++) {
             if (!told[i]) {
                 told[i] = true;
-                s.memberOf[i].changed(s.memberSeg[i]);
+                s.memberOf[i].changed(s.memberSeg[i], i);
             }
         }
     }

@@ -57,6 +57,11 @@ final class SpanSlot {
     final long[] callId = new long[CH];
     final byte[] leaseKind = new byte[CH];
     final byte[] leaseDirection = new byte[CH];
+    /**
+     * Priority class of each lease; meaningful only while the channel's {@link #leased} bit is set. It keeps the
+     * class of the last lease after that lease ends, so that the next grant of the same class to the channel
+     * stores nothing: a reference store into this long-lived array costs a GC write barrier with a memory fence.
+     */
     final String[] leaseClass = new String[CH];
 
     // Derived, maintained by PortManagerState.refresh.
@@ -151,8 +156,17 @@ final class SpanSlot {
         memberships = n;
     }
 
-    /** Group {@code g} has brought its segment {@code seg} of this span up to date: tell it of the next change. */
-    void flushedBy(HuntGroup g, int seg) {
+    /**
+     * Group {@code g} has brought its segment {@code seg} of this span up to date: tell it of the next change.
+     *
+     * @param membership where {@code g}'s membership was when the span told it of the change; checked, since a
+     *     group detached meanwhile moves the memberships after it
+     */
+    void flushedBy(HuntGroup g, int seg, int membership) {
+        if (membership < memberships && memberOf[membership] == g && memberSeg[membership] == seg) {
+            memberTold[membership] = false;
+            return;
+        }
         for (int i = 0; i < memberships; i++) {
             if (memberOf[i] == g && memberSeg[i] == seg) {
                 memberTold[i] = false;
@@ -206,7 +220,6 @@ final class SpanSlot {
         expiresAt[bit] = 0;
         leaseKind[bit] = 0;
         leaseDirection[bit] = 0;
-        leaseClass[bit] = null;
     }
 
     void clearCall(int bit) {

@@ -10,6 +10,7 @@ import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.WaitStrategy;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import java.lang.invoke.VarHandle;
 import java.nio.BufferOverflowException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
@@ -43,19 +44,19 @@ import org.stroom.ports.t1.NanoClock;
  * <pre>
  *   API, HAL callback, clock tick and admin threads
  *     submit(I) -&gt; CompletableFuture / submit(I, ReplyHandler) / submitSync(I, timeout) / execute(WriterTask)
- *     read the NanoClock and stamp the input, claim a slot;
+ *     claim a slot, put the input in it, publish;
  *     ring full for publishTimeout -&gt; overloadedResult(input), not journaled
  *                                        |
  *                                        v
- *   +----------------------------------------------------------------------------------------------+
- *   | ring slot: input | publishedNanos | large input's bytes | journalIndex | result | reply | task |
- *   +----------------------------------------------------------------------------------------------+
+ *   +------------------------------------------------------------------------------------------+
+ *   | ring slot: input | atNanos | large input's bytes | journalIndex | result | reply | task   |
+ *   +------------------------------------------------------------------------------------------+
  *        |
  *        v
  *   +--------------------+    +------------------+    +---------------------+    +-------------+
  *   | 1 journal          |---&gt;| 2 apply          |---&gt;| 3 reply / notify    |---&gt;| 4 clear     |
- *   | stamps in order    |    | StateMachine     |    | complete the future |    | drop the    |
- *   | Codec.encode       |    |   .apply(input)  |    | or ReplyHandler,    |    | slot's      |
+ *   | stamp: NanoClock   |    | StateMachine     |    | complete the future |    | drop the    |
+ *   | Codec.encode(in,t) |    |  .apply(in, t)   |    | or ReplyHandler,    |    | slot's      |
  *   | Journal.appendAll  |    | (the one writer) |    | ResultListener      |    | references  |
  *   | once per batch     |    |                  |    |                     |    |             |
  *   +--------------------+    +------------------+    +---------------------+    +-------------+
@@ -75,11 +76,14 @@ import org.stroom.ports.t1.NanoClock;
  * core applies the piece's slots after the append, on several the journal thread publishes its progress only
  * at the end of its batch. A lone input is a batch of one, so a quiet core adds no delay.
  *
- * <p><b>Time.</b> The publishing thread reads the injected {@link NanoClock} and has the {@link Stamper} put
- * the reading into the input, so the copy a stamp usually makes is paid by the caller, not by the one writer.
- * The journal stage keeps stamps from decreasing in journal order, whatever the producers' interleaving: an
- * input whose stamp is older than the previous input's is stamped again with that one. The journal holds the
- * stamped input, so the state machine, live or in replay, sees the same time and never reads a clock.
+ * <p><b>Time.</b> The journal stage stamps each input with the time the core took it: it reads the injected
+ * {@link NanoClock} at the start of every ring batch and again every {@value #STAMP_EVERY} inputs within one,
+ * and never lets a stamp decrease in journal order. The stamp travels beside the input, not inside it: the
+ * state machine gets it as {@link StateMachine#apply(Object, long) apply(input, atNanos)} and the journal as
+ * {@link Codec#encode(Object, long, ByteBuffer) encode(input, atNanos, out)}, so the input is never copied
+ * to carry it, and the state machine, live or in replay, sees the same time and never reads a clock. A lone
+ * input is stamped when the core takes it; under load the inputs of one batch share a reading taken at most
+ * {@value #STAMP_EVERY} inputs (a few microseconds) earlier. Submitting threads read no clock.
  *
  * <p><b>Overload.</b> When the ring stays full for the publish timeout, the input is answered at once, on the
  * submitting thread, with {@code overloadedResult.apply(input)}; it is neither journaled nor applied. Callers
@@ -106,15 +110,18 @@ public final class EventCore<I, R> implements AutoCloseable {
      * pieces of this size, so a long batch does not hold back the apply of its first inputs for long.
      */
     static final int JOURNAL_BATCH = 256;
+    /**
+     * Most inputs of one ring batch stamped with one clock reading: under load a batch holds thousands of inputs,
+     * and reading the clock for each would cost more than applying some of them.
+     */
+    static final int STAMP_EVERY = 64;
 
     private final String name;
     private final StateMachine<I, R> stateMachine;
     private final Journal journal;
     private final boolean journalEnabled;
     private final Codec<I> codec;
-    private final Stamper<I> stamper;
     private final NanoClock clock;
-    private final boolean stamping;
     private final Function<? super I, ? extends R> overloadedResult;
     private final long publishTimeoutNanos;
     private final long syncSpinNanos;
@@ -130,7 +137,6 @@ public final class EventCore<I, R> implements AutoCloseable {
 
     // Counters shared between threads are padded Disruptor sequences, so that the writer's per-input stores do
     // not invalidate the cache lines that producers read on every submit.
-    private final Sequence publishing = new Sequence(0);
     private final Sequence failedAt = new Sequence(Long.MAX_VALUE);
     private final Sequence appliedCount = new Sequence(0);
     private final Sequence lastAppliedPublished;
@@ -146,9 +152,7 @@ public final class EventCore<I, R> implements AutoCloseable {
         this.journal = b.journal;
         this.journalEnabled = b.journal.isEnabled();
         this.codec = b.codec;
-        this.stamper = b.stamper;
         this.clock = b.clock;
-        this.stamping = b.stamper != Stamper.<I>none();
         this.overloadedResult = b.overloadedResult;
         this.publishTimeoutNanos = b.publishTimeout.toNanos();
         this.syncSpinNanos = b.syncSpin.toNanos();
@@ -305,22 +309,20 @@ public final class EventCore<I, R> implements AutoCloseable {
     public <T> CompletableFuture<T> execute(WriterTask<T> task) {
         Objects.requireNonNull(task, "task");
         CompletableFuture<T> future = new CompletableFuture<>();
-        publishing.incrementAndGet();
-        try {
-            checkAccepting();
-            long sequence = claim();
-            if (sequence < 0) {
-                future.completeExceptionally(new RejectedExecutionException("event core '" + name
-                        + "': ring stayed full for " + publishTimeoutNanos + " ns; task not run"));
-                return future;
-            }
-            Slot<I, R> slot = ring.get(sequence);
-            slot.kind = Slot.TASK;
-            slot.task = new Slot.PendingTask<>(task, future);
-            ring.publish(sequence);
-        } finally {
-            publishing.addAndGet(-1);
+        checkAccepting();
+        long sequence = claim();
+        if (sequence < 0) {
+            future.completeExceptionally(new RejectedExecutionException(
+                    "event core '" + name + "': ring stayed full for " + publishTimeoutNanos + " ns; task not run"));
+            return future;
         }
+        Slot<I, R> slot = ring.get(sequence);
+        if (refusedAfterClaim(slot, sequence)) {
+            checkAccepting();
+        }
+        slot.kind = Slot.TASK;
+        slot.task = new Slot.PendingTask<>(task, future);
+        ring.publish(sequence);
         return future;
     }
 
@@ -377,9 +379,10 @@ public final class EventCore<I, R> implements AutoCloseable {
             closed = true;
             refusing = true;
         }
-        while (publishing.get() != 0) {
-            Thread.yield();
-        }
+        // The first half of the handshake of refusedAfterClaim: refusing is set before the cursor is read.
+        VarHandle.fullFence();
+        // Every claim made before this point is published and processed by the shutdown, which waits for the
+        // stages to reach the ring's cursor; a later claim sees refusing (refusedAfterClaim).
         try {
             disruptor.shutdown(closeTimeoutNanos, TimeUnit.NANOSECONDS);
         } catch (TimeoutException e) {
@@ -393,42 +396,46 @@ public final class EventCore<I, R> implements AutoCloseable {
 
     private void publishInput(I input, CompletableFuture<R> future, ReplyHandler<? super R> handler) {
         Objects.requireNonNull(input, "input");
-        long now = 0;
-        I stamped = input;
-        if (stamping) {
-            now = clock.nanos();
-            try {
-                stamped = Objects.requireNonNull(stamper.stamp(input, now), "Stamper returned null");
-            } catch (Throwable t) {
-                fail(t, ring.getCursor() + 1, "stamp");
-                checkAccepting();
-                throw t;
+        checkAccepting();
+        long sequence = claim();
+        if (sequence < 0) {
+            overloaded.increment();
+            R result = overloadedResult.apply(input);
+            if (future != null) {
+                future.complete(result);
+            } else {
+                handler.onReply(result, null);
             }
+            return;
         }
-        publishing.incrementAndGet();
-        try {
+        Slot<I, R> slot = ring.get(sequence);
+        if (refusedAfterClaim(slot, sequence)) {
             checkAccepting();
-            long sequence = claim();
-            if (sequence < 0) {
-                overloaded.increment();
-                R result = overloadedResult.apply(input);
-                if (future != null) {
-                    future.complete(result);
-                } else {
-                    handler.onReply(result, null);
-                }
-                return;
-            }
-            Slot<I, R> slot = ring.get(sequence);
-            slot.kind = Slot.INPUT;
-            slot.input = stamped;
-            slot.publishedNanos = now;
-            slot.future = future;
-            slot.handler = handler;
-            ring.publish(sequence);
-        } finally {
-            publishing.addAndGet(-1);
         }
+        slot.kind = Slot.INPUT;
+        slot.input = input;
+        slot.future = future;
+        slot.handler = handler;
+        ring.publish(sequence);
+    }
+
+    /**
+     * The second half of the handshake with {@link #close} and {@link #fail}, which set {@code refusing} and then
+     * let the stages run up to the highest claimed sequence. A claim is an atomic update of the ring's cursor
+     * (many producers), so either the closing thread saw this claim and waits for its slot, or this thread sees
+     * {@code refusing} here. A refused slot is published empty, so that the stages and {@link #close} get past
+     * its sequence, and the caller throws.
+     *
+     * @return whether the slot was refused and published; then the caller must throw through
+     *     {@link #checkAccepting}
+     */
+    private boolean refusedAfterClaim(Slot<I, R> slot, long sequence) {
+        if (!refusing) {
+            return false;
+        }
+        slot.kind = Slot.REFUSED;
+        ring.publish(sequence);
+        return true;
     }
 
     /** @return a claimed sequence, or -1 if the ring stayed full for the publish timeout */
@@ -562,7 +569,13 @@ public final class EventCore<I, R> implements AutoCloseable {
     }
 
     private final class JournalStage extends StagePadding implements EventHandler<Slot<I, R>> {
-        private long lastStamp = Long.MIN_VALUE;
+        /** The stamp of the latest input; never decreases. */
+        private long stamp = Long.MIN_VALUE;
+        /** Inputs left that take {@link #stamp} before the clock is read again; 0 at the start of a ring batch. */
+        private int stampsLeft;
+        /** The stamp {@link #number} gave its last input. */
+        long numberedAt;
+
         private long offIndex;
         /** Inputs encoded but not yet appended: their payloads, slots and (after the append) indexes. */
         private int batched;
@@ -604,21 +617,12 @@ public final class EventCore<I, R> implements AutoCloseable {
         public void onEvent(Slot<I, R> slot, long sequence, boolean endOfBatch) {
             try {
                 if (sequence < failedAt.get() && slot.kind == Slot.INPUT) {
-                    I stamped = slot.input;
-                    if (stamping) {
-                        if (slot.publishedNanos < lastStamp) {
-                            // Another producer published a later clock reading first.
-                            stamped =
-                                    Objects.requireNonNull(stamper.stamp(stamped, lastStamp), "Stamper returned null");
-                            slot.input = stamped;
-                        } else {
-                            lastStamp = slot.publishedNanos;
-                        }
-                    }
+                    long at = nextStamp();
+                    slot.atNanos = at;
                     if (journalEnabled) {
                         ByteBuffer buffer;
                         try {
-                            buffer = encode(regions[batched], slot, stamped);
+                            buffer = encode(regions[batched], slot, at);
                         } catch (Throwable t) {
                             // The inputs before this one were accepted: journal them, so they are applied.
                             flush();
@@ -637,15 +641,57 @@ public final class EventCore<I, R> implements AutoCloseable {
                         slot.journalIndex = offIndex++;
                     }
                 }
-                if (endOfBatch && journalEnabled) {
-                    flush();
-                    journal.endOfBatch();
+                if (endOfBatch) {
+                    stampsLeft = 0;
+                    if (journalEnabled) {
+                        flush();
+                        journal.endOfBatch();
+                    }
                 }
             } catch (Throwable t) {
                 long failing = batched > 0 ? batchFirstSequence : sequence;
                 batched = 0;
                 fail(t, failing, "journal");
             }
+        }
+
+        /**
+         * Journal off, on the apply stage's thread: stamps and numbers the input ({@link #numberedAt} holds the
+         * stamp), without a store into the slot, which the publishing thread may be writing the neighbour of.
+         *
+         * @return the input's index, or {@link Journal#NO_INDEX} for a slot that holds no input to apply
+         */
+        long number(Slot<I, R> slot, long sequence, boolean endOfBatch) {
+            try {
+                if (sequence >= failedAt.get() || slot.kind != Slot.INPUT) {
+                    return Journal.NO_INDEX;
+                }
+                numberedAt = nextStamp();
+                return offIndex++;
+            } catch (Throwable t) {
+                fail(t, sequence, "journal");
+                return Journal.NO_INDEX;
+            } finally {
+                if (endOfBatch) {
+                    stampsLeft = 0;
+                }
+            }
+        }
+
+        /**
+         * @return the stamp of the next input in journal order: a clock reading at the start of each ring batch and
+         *     every {@value #STAMP_EVERY} inputs within one, never less than the previous stamp
+         */
+        private long nextStamp() {
+            if (stampsLeft == 0) {
+                long now = clock.nanos();
+                if (now > stamp) {
+                    stamp = now;
+                }
+                stampsLeft = STAMP_EVERY;
+            }
+            stampsLeft--;
+            return stamp;
         }
 
         /** Appends the encoded inputs as one batch and gives each slot its journal index. */
@@ -687,10 +733,11 @@ public final class EventCore<I, R> implements AutoCloseable {
      * Encodes into the region, or, for an input larger than it, into the slot's buffer, growing that (up to
      * maxEncodedBytes) until the input fits.
      */
-    private ByteBuffer encode(ByteBuffer region, Slot<I, R> slot, I input) {
+    private ByteBuffer encode(ByteBuffer region, Slot<I, R> slot, long atNanos) {
+        I input = slot.input;
         region.clear();
         try {
-            int length = codec.encode(input, region);
+            int length = codec.encode(input, atNanos, region);
             return region.limit(length).position(0);
         } catch (BufferOverflowException e) {
             // Larger than a region: below.
@@ -703,7 +750,7 @@ public final class EventCore<I, R> implements AutoCloseable {
         while (true) {
             buffer.clear();
             try {
-                int length = codec.encode(input, buffer);
+                int length = codec.encode(input, atNanos, buffer);
                 return buffer.limit(length).position(0);
             } catch (BufferOverflowException e) {
                 if (buffer.capacity() >= maxEncodedBytes) {
@@ -719,6 +766,9 @@ public final class EventCore<I, R> implements AutoCloseable {
     }
 
     private final class ApplyStage extends StagePadding implements EventHandler<Slot<I, R>> {
+        /** Whether the last {@link #apply} applied an input: kept here, not in the slot, on the writer's thread. */
+        boolean appliedLast;
+
         private long lastAppliedIndex;
         private long applied;
         private long sinceSnapshot;
@@ -739,28 +789,45 @@ public final class EventCore<I, R> implements AutoCloseable {
             started.countDown();
         }
 
+        /** On a thread of its own: the result waits in the slot for the reply stage's thread. */
         @Override
         public void onEvent(Slot<I, R> slot, long sequence, boolean endOfBatch) {
+            slot.result = apply(slot, sequence, slot.journalIndex, slot.atNanos);
+            slot.applied = appliedLast;
+        }
+
+        /**
+         * Applies the slot's input, or runs its task; {@link #appliedLast} tells whether an input was applied.
+         *
+         * @param index the input's journal index
+         * @param atNanos the input's stamp
+         * @return the input's result; null for a task, a refused slot, or a slot not applied after a failure
+         */
+        R apply(Slot<I, R> slot, long sequence, long index, long atNanos) {
+            appliedLast = false;
             if (sequence >= failedAt.get()) {
-                return;
+                return null;
             }
             try {
                 if (slot.kind == Slot.INPUT) {
-                    slot.result = stateMachine.apply(slot.input);
-                    slot.applied = true;
-                    lastAppliedIndex = slot.journalIndex;
+                    R result = stateMachine.apply(slot.input, atNanos);
+                    appliedLast = true;
+                    lastAppliedIndex = index;
                     lastAppliedPublished.set(lastAppliedIndex);
                     appliedCount.set(++applied);
                     if (snapshots != null && snapshots.every > 0 && ++sinceSnapshot >= snapshots.every) {
                         sinceSnapshot = 0;
                         snapshots.takeInBackground(lastAppliedIndex);
                     }
-                } else {
+                    return result;
+                }
+                if (slot.kind == Slot.TASK) {
                     slot.task.run(lastAppliedIndex);
                 }
             } catch (Throwable t) {
                 fail(t, sequence, "apply");
             }
+            return null;
         }
     }
 
@@ -770,19 +837,31 @@ public final class EventCore<I, R> implements AutoCloseable {
             started.countDown();
         }
 
+        /** On a thread of its own: the result comes from the slot. */
         @Override
         public void onEvent(Slot<I, R> slot, long sequence, boolean endOfBatch) {
+            reply(slot, sequence, slot.journalIndex, slot.applied, slot.result);
+        }
+
+        /**
+         * Answers the slot's caller and clears the slot. On the apply stage's own thread the index, the applied flag
+         * and the result are handed over directly instead of through the slot, which spares the stores (and, for
+         * the result, a GC write barrier) into the long-lived slot.
+         */
+        void reply(Slot<I, R> slot, long sequence, long index, boolean applied, R result) {
             try {
-                if (slot.kind == Slot.TASK) {
+                if (slot.kind == Slot.REFUSED) {
+                    // Its publisher was refused after claiming it and has thrown already.
+                } else if (slot.kind == Slot.TASK) {
                     slot.task.deliver(failure.get());
-                } else if (slot.applied) {
+                } else if (applied) {
                     if (slot.future != null) {
-                        slot.future.complete(slot.result);
+                        slot.future.complete(result);
                     } else {
-                        slot.handler.onReply(slot.result, null);
+                        slot.handler.onReply(result, null);
                     }
                     if (resultListener != null) {
-                        resultListener.onResult(slot.journalIndex, slot.input, slot.result);
+                        resultListener.onResult(index, slot.input, result);
                     }
                 } else if (slot.future != null) {
                     slot.future.completeExceptionally(failure.get());
@@ -828,12 +907,15 @@ public final class EventCore<I, R> implements AutoCloseable {
 
         @Override
         public void onEvent(Slot<I, R> slot, long sequence, boolean endOfBatch) {
-            if (journalStage == null || !journalEnabled) {
-                if (journalStage != null) {
-                    journalStage.onEvent(slot, sequence, endOfBatch);
-                }
-                applyStage.onEvent(slot, sequence, endOfBatch);
-                replyStage.onEvent(slot, sequence, endOfBatch);
+            if (journalStage == null) {
+                R result = applyStage.apply(slot, sequence, slot.journalIndex, slot.atNanos);
+                replyStage.reply(slot, sequence, slot.journalIndex, applyStage.appliedLast, result);
+                return;
+            }
+            if (!journalEnabled) {
+                long index = journalStage.number(slot, sequence, endOfBatch);
+                R result = applyStage.apply(slot, sequence, index, journalStage.numberedAt);
+                replyStage.reply(slot, sequence, index, applyStage.appliedLast, result);
                 return;
             }
             journalStage.onEvent(slot, sequence, endOfBatch);
@@ -852,8 +934,8 @@ public final class EventCore<I, R> implements AutoCloseable {
                     @SuppressWarnings("unchecked")
                     Slot<I, R> ready = (Slot<I, R>) held[k];
                     long readySequence = heldSequences[k];
-                    applyStage.onEvent(ready, readySequence, k == heldCount - 1);
-                    replyStage.onEvent(ready, readySequence, k == heldCount - 1);
+                    R result = applyStage.apply(ready, readySequence, ready.journalIndex, ready.atNanos);
+                    replyStage.reply(ready, readySequence, ready.journalIndex, applyStage.appliedLast, result);
                 }
                 heldCount = 0;
             }
@@ -957,7 +1039,7 @@ public final class EventCore<I, R> implements AutoCloseable {
     }
 
     /**
-     * Configuration of an {@link EventCore}. Defaults: journal off, no stamping, {@link NanoClock#system()},
+     * Configuration of an {@link EventCore}. Defaults: journal off, {@link NanoClock#system()},
      * ring of 4096 slots, {@link BlockingWaitStrategy}, {@link Topology#SINGLE_THREAD}, many producers, publish
      * timeout 10 ms, sync spin 20 µs, encoded inputs up to 1 MiB.
      *
@@ -968,7 +1050,6 @@ public final class EventCore<I, R> implements AutoCloseable {
         private String name = "event-core";
         private Journal journal = Journal.disabled();
         private Codec<I> codec;
-        private Stamper<I> stamper = Stamper.none();
         private NanoClock clock = NanoClock.system();
         private Function<? super I, ? extends R> overloadedResult;
         private Duration publishTimeout = Duration.ofMillis(10);
@@ -1011,16 +1092,7 @@ public final class EventCore<I, R> implements AutoCloseable {
         }
 
         /**
-         * @param stamper puts the core's time stamp into each input
-         * @return this builder
-         */
-        public Builder<I, R> stamper(Stamper<I> stamper) {
-            this.stamper = Objects.requireNonNull(stamper, "stamper");
-            return this;
-        }
-
-        /**
-         * @param clock time source for input stamps, in nanoseconds
+         * @param clock time source for input stamps, in nanoseconds; read on the journal stage's thread
          * @return this builder
          */
         public Builder<I, R> clock(NanoClock clock) {
@@ -1108,7 +1180,9 @@ public final class EventCore<I, R> implements AutoCloseable {
         }
 
         /**
-         * Promises that only one thread ever submits (cheaper claims). Breaking the promise corrupts the ring.
+         * Promises that only one thread ever submits or executes tasks, and that it has stopped before
+         * {@link EventCore#close} is called (cheaper claims: a claim is then not an atomic update the closing
+         * thread could see). Breaking the promise corrupts the ring.
          *
          * @return this builder
          */

@@ -251,8 +251,8 @@ public final class PortManager implements HalEventListener, AutoCloseable {
     }
 
     /**
-     * Submits any input, e.g. inventory changes, locks or audit reports. Its {@code atNanos} is replaced by
-     * the core's stamp.
+     * Submits any input, e.g. inventory changes, locks or audit reports. It is applied at the core's stamp; its own
+     * {@code atNanos} is not read.
      *
      * @param input the input
      * @return its result
@@ -481,7 +481,6 @@ public final class PortManager implements HalEventListener, AutoCloseable {
             PortManagerState state = recovered.state();
             EventCore.Builder<Input, Result> core = EventCore.builder((StateMachine<Input, Result>) state)
                     .name("port-manager-" + machine)
-                    .stamper(Input::withAtNanos)
                     .clock(clock)
                     .topology(topology)
                     .ringSize(ringSize)

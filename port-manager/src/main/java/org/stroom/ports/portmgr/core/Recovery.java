@@ -197,7 +197,7 @@ public final class Recovery {
             } catch (RuntimeException e) {
                 throw new UndecodableEntryException("codec cannot decode entry " + index + ": " + e, e);
             }
-            state.apply(input);
+            state.apply(input, codec.atNanos(input));
         };
     }
 }

@@ -10,7 +10,8 @@ package org.stroom.ports.portmgr.core;
 public interface ResultListener<I, R> {
     /**
      * @param journalIndex journal index of the input (an append counter when the journal is off)
-     * @param input the stamped input
+     * @param input the input as submitted (its time is the stamp it was applied and journaled with, not its own
+     *     field)
      * @param result its result
      */
     void onResult(long journalIndex, I input, R result);

@@ -12,13 +12,17 @@ import java.util.concurrent.CompletableFuture;
 final class Slot<I, R> {
     static final byte INPUT = 0;
     static final byte TASK = 1;
+    /** Claimed after the core began refusing input (closed or failed): no input, no reply; its publisher throws. */
+    static final byte REFUSED = 2;
 
     /** Null until an input too large for the journal stage's regions comes; then grows and stays. */
     ByteBuffer encoded;
 
     byte kind;
     I input;
-    long publishedNanos;
+    /** The core's time stamp, when the journal stage and the apply stage run on different threads. */
+    long atNanos;
+
     long journalIndex;
     boolean applied;
     R result;

@@ -4,8 +4,8 @@
  *
  * <p>{@link org.stroom.ports.portmgr.core.EventCore} is generic over the input and result types; the state
  * owner supplies the {@link org.stroom.ports.portmgr.core.StateMachine}, a
- * {@link org.stroom.ports.portmgr.core.Codec} for the journal, a {@link org.stroom.ports.portmgr.core.Stamper}
- * that puts the core's time into inputs, and optionally a {@link org.stroom.ports.portmgr.core.Snapshotter}.
+ * {@link org.stroom.ports.portmgr.core.Codec} for the journal, which records each input with the core's time
+ * stamp, and optionally a {@link org.stroom.ports.portmgr.core.Snapshotter}.
  * {@link org.stroom.ports.portmgr.core.Recovery} rebuilds the state from the newest valid snapshot plus the
  * journal entries after it.
  *

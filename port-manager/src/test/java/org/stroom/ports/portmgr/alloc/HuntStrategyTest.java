@@ -30,6 +30,24 @@ class HuntStrategyTest {
     }
 
     @Test
+    void aGroupRedefinedWhileAnotherHasAChangePendingLeavesTheOthersIndexesExact() {
+        Sys sys = Sys.small();
+        sys.apply(new Input.HuntGroupDefined(0, "a", HuntStrategy.TOP_DOWN, FAX, List.of(whole(NODE1_1))));
+        sys.apply(new Input.HuntGroupDefined(0, "b", HuntStrategy.TOP_DOWN, FAX, List.of(whole(NODE1_1))));
+        Result.Granted viaA = sys.grant("a", FAX, OUT);
+        // NODE1_1 told "b" of the grant, which "b" has not read yet; redefining "a" drops a's membership from the
+        // span's lists, so b's membership moves while its change is pending.
+        sys.apply(new Input.HuntGroupDefined(0, "a", HuntStrategy.BOTTOM_UP, FAX, List.of(whole(NODE1_1))));
+        assertThat(sys.grantedChannel("b", FAX, OUT)).isEqualTo(ch(NODE1_1, 2));
+
+        // "b" must hear of the next change of the span: the release frees channel 1 again.
+        sys.release(viaA.leaseId());
+        assertThat(sys.grantedChannel("b", FAX, OUT)).isEqualTo(ch(NODE1_1, 1));
+        PortManagerState rebuilt = SnapshotCodec.decode(SnapshotCodec.encode(sys.state));
+        assertThat(rebuilt.derivedDescription()).isEqualTo(sys.state.derivedDescription());
+    }
+
+    @Test
     void topDownTakesTheFirstFreeChannelInMemberOrder() {
         Sys sys = withGroup(HuntStrategy.TOP_DOWN, whole(NODE1_1), whole(SERVER_1));
         Result.Granted first = sys.grant("g", FAX, OUT);

@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.AfterEach;
@@ -46,7 +47,6 @@ class EventCoreTest {
         EventCore.Builder<LedgerInput, Long> builder = EventCore.builder(machine)
                 .name("test-core")
                 .journal(journal, new LedgerCodec())
-                .stamper(LedgerInput::withTime)
                 .clock(clock)
                 .topology(topology)
                 .overloadedResult(input -> OVERLOADED);
@@ -74,7 +74,7 @@ class EventCoreTest {
         }
 
         @Override
-        public Long apply(LedgerInput input) {
+        public Long apply(LedgerInput input, long atNanos) {
             if (input.id() == gateId) {
                 entered.countDown();
                 try {
@@ -86,7 +86,7 @@ class EventCoreTest {
                     throw new IllegalStateException(e);
                 }
             }
-            return ledger.apply(input);
+            return ledger.apply(input, atNanos);
         }
     }
 
@@ -114,13 +114,13 @@ class EventCoreTest {
     void journalsEveryInputBeforeApplyingIt(Topology topology) {
         Ledger ledger = new Ledger();
         AtomicInteger violations = new AtomicInteger();
-        StateMachine<LedgerInput, Long> checking = input -> {
+        StateMachine<LedgerInput, Long> checking = (input, atNanos) -> {
             List<LedgerInput> journaled = journaledInputs();
             if (journaled.size() <= ledger.count
-                    || !journaled.get((int) ledger.count).equals(input)) {
+                    || !journaled.get((int) ledger.count).equals(input.withTime(atNanos))) {
                 violations.incrementAndGet();
             }
-            return ledger.apply(input);
+            return ledger.apply(input, atNanos);
         };
         EventCore<LedgerInput, Long> core = start(checking, topology, b -> {});
         for (int id = 0; id < 50; id++) {
@@ -134,7 +134,7 @@ class EventCoreTest {
 
     @ParameterizedTest
     @EnumSource(Topology.class)
-    void stampsEachInputWithTheClockAtPublicationAndJournalsTheStamp(Topology topology) {
+    void stampsEachInputWithTheClockWhenTheCoreTakesItAndJournalsTheStamp(Topology topology) {
         Ledger ledger = new Ledger();
         EventCore<LedgerInput, Long> core = start(ledger, topology, b -> {});
         clock.set(1_000);
@@ -144,6 +144,37 @@ class EventCoreTest {
 
         assertThat(journaledInputs()).extracting(LedgerInput::atNanos).containsExactly(1_000L, 7_500L);
         assertThat(core.execute(index -> ledger.lastAtNanos).join()).isEqualTo(7_500L);
+    }
+
+    @Test
+    void underLoadOneClockReadingStampsManyInputsAndSubmittersNeverReadTheClock() throws Exception {
+        GatedLedger gated = new GatedLedger(1);
+        List<String> readers = new CopyOnWriteArrayList<>();
+        AtomicLong time = new AtomicLong();
+        EventCore<LedgerInput, Long> core = start(
+                gated,
+                Topology.SINGLE_THREAD,
+                b -> b.clock(() -> {
+                    readers.add(Thread.currentThread().getName());
+                    return time.addAndGet(1_000);
+                }));
+        core.submitSync(LedgerInput.deposit(0, 1), WAIT);
+        CompletableFuture<Long> held = core.submit(LedgerInput.deposit(1, 1));
+        assertThat(gated.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        List<CompletableFuture<Long>> queued = new ArrayList<>();
+        for (int id = 2; id < 1002; id++) {
+            queued.add(core.submit(LedgerInput.deposit(id, 1)));
+        }
+        int readsBefore = readers.size();
+        gated.open.countDown();
+        assertThat(queued.get(999).get(10, TimeUnit.SECONDS)).isEqualTo(1002);
+        assertThat(held.join()).isEqualTo(2);
+
+        // The 1,000 inputs that waited are one ring batch, or a few: a clock reading per 64 inputs at most.
+        assertThat(readers.size() - readsBefore).isBetween(1, 1000 / EventCore.STAMP_EVERY + 4);
+        assertThat(readers).allMatch(name -> name.startsWith("test-core"));
+        List<LedgerInput> journaled = journaledInputs();
+        assertThat(journaled).hasSize(1002).extracting(LedgerInput::atNanos).isSorted();
     }
 
     @ParameterizedTest
@@ -239,28 +270,32 @@ class EventCoreTest {
                 .hasMessageContaining("poison input 7");
     }
 
-    @Test
-    void aStamperExceptionStopsTheCoreAndReachesTheSubmitterWhileEarlierInputsAreApplied() {
+    @ParameterizedTest
+    @EnumSource(Topology.class)
+    void aClockExceptionStopsTheCoreAndReachesTheSubmitterWhileEarlierInputsStayApplied(Topology topology) {
         Ledger ledger = new Ledger();
         AtomicReference<Throwable> reported = new AtomicReference<>();
-        EventCore<LedgerInput, Long> core = start(ledger, Topology.SINGLE_THREAD, b -> b.stamper((in, nanos) -> {
-                    if (in.id() == 3) {
-                        throw new IllegalArgumentException("stamper bug");
+        java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
+        EventCore<LedgerInput, Long> core = start(ledger, topology, b -> b.clock(() -> {
+                    if (broken.get()) {
+                        throw new IllegalArgumentException("clock bug");
                     }
-                    return in.withTime(nanos);
+                    return 1_000;
                 })
                 .onFailure(reported::set));
         assertThat(core.submitSync(LedgerInput.deposit(1, 5), WAIT)).isEqualTo(5);
-        CompletableFuture<Long> second = core.submit(LedgerInput.deposit(2, 5));
+        assertThat(core.submitSync(LedgerInput.deposit(2, 5), WAIT)).isEqualTo(10);
+        broken.set(true);
 
-        assertThatThrownBy(() -> core.submit(LedgerInput.deposit(3, 5)))
-                .isInstanceOf(EventCoreFailedException.class)
-                .hasMessageContaining("stamp stage")
-                .hasRootCauseMessage("stamper bug");
-        assertThat(second.join()).isEqualTo(10);
-        assertThat(reported.get()).hasMessage("stamper bug");
+        CompletableFuture<Long> third = core.submit(LedgerInput.deposit(3, 5));
+        assertThatThrownBy(third::join)
+                .hasCauseInstanceOf(EventCoreFailedException.class)
+                .hasMessageContaining("journal stage")
+                .hasRootCauseMessage("clock bug");
+        assertThat(reported.get()).hasMessage("clock bug");
         assertThatThrownBy(() -> core.submit(LedgerInput.deposit(4, 5))).isInstanceOf(EventCoreFailedException.class);
         assertThat(journaledInputs()).extracting(LedgerInput::id).containsExactly(1L, 2L);
+        assertThat(ledger.sum).isEqualTo(10);
     }
 
     @ParameterizedTest
@@ -382,11 +417,11 @@ class EventCoreTest {
         GatedJournal gated = new GatedJournal();
         Ledger ledger = new Ledger();
         AtomicInteger appliedBeforeJournaled = new AtomicInteger();
-        StateMachine<LedgerInput, Long> checking = input -> {
+        StateMachine<LedgerInput, Long> checking = (input, atNanos) -> {
             if (gated.inner.lastIndex() < ledger.count) {
                 appliedBeforeJournaled.incrementAndGet();
             }
-            return ledger.apply(input);
+            return ledger.apply(input, atNanos);
         };
         EventCore<LedgerInput, Long> core = start(checking, topology, b -> b.journal(gated, new LedgerCodec()));
         CompletableFuture<Long> first = core.submit(LedgerInput.deposit(0, 1));
@@ -485,16 +520,76 @@ class EventCoreTest {
 
     @ParameterizedTest
     @EnumSource(Topology.class)
+    @Timeout(60)
+    void producersRacingCloseEachGetAnAnswerOrAClosedRefusalAndNothingIsLost(Topology topology) throws Exception {
+        Ledger ledger = new Ledger();
+        EventCore<LedgerInput, Long> core = start(ledger, topology, b -> b.ringSize(64));
+        int producers = 3;
+        List<CompletableFuture<Long>> replies = new CopyOnWriteArrayList<>();
+        AtomicInteger refused = new AtomicInteger();
+        AtomicInteger otherErrors = new AtomicInteger();
+        CountDownLatch running = new CountDownLatch(producers);
+        List<Thread> threads = new ArrayList<>();
+        for (int p = 0; p < producers; p++) {
+            int first = p * 1_000_000;
+            Thread t = new Thread(() -> {
+                running.countDown();
+                for (int id = first; ; id++) {
+                    try {
+                        replies.add(core.submit(LedgerInput.deposit(id, 1)));
+                    } catch (IllegalStateException e) {
+                        if (e.getMessage().contains("closed")) {
+                            refused.incrementAndGet();
+                        } else {
+                            otherErrors.incrementAndGet();
+                        }
+                        return;
+                    }
+                }
+            });
+            t.start();
+            threads.add(t);
+        }
+        running.await();
+        Thread.sleep(20);
+
+        core.close();
+        for (Thread t : threads) {
+            t.join(10_000);
+        }
+
+        // Every producer ended with the closed refusal; every future it got back is answered, and the ledger
+        // holds exactly the inputs answered with a result.
+        assertThat(refused).hasValue(producers);
+        assertThat(otherErrors).hasValue(0);
+        long answered = 0;
+        for (CompletableFuture<Long> reply : replies) {
+            assertThat(reply).isDone();
+            if (!reply.isCompletedExceptionally() && reply.join() != OVERLOADED) {
+                answered++;
+            }
+        }
+        assertThat(ledger.count).isEqualTo(answered);
+        assertThat(answered).isPositive();
+    }
+
+    @ParameterizedTest
+    @EnumSource(Topology.class)
     void withTheJournalOffInputsAreAppliedAndNothingIsEncoded(Topology topology) {
         Ledger ledger = new Ledger();
         Codec<LedgerInput> refusing = new Codec<>() {
             @Override
-            public int encode(LedgerInput in, ByteBuffer out) {
+            public int encode(LedgerInput in, long atNanos, ByteBuffer out) {
                 throw new AssertionError("journal off must not encode");
             }
 
             @Override
             public LedgerInput decode(ByteBuffer in) {
+                throw new AssertionError();
+            }
+
+            @Override
+            public long atNanos(LedgerInput decoded) {
                 throw new AssertionError();
             }
         };
@@ -548,8 +643,8 @@ class EventCoreTest {
     /** Writes the ledger encoding followed by {@code amount} padding bytes; reads only the ledger part. */
     static final class PaddedCodec implements Codec<LedgerInput> {
         @Override
-        public int encode(LedgerInput in, ByteBuffer out) {
-            int n = new LedgerCodec().encode(in, out);
+        public int encode(LedgerInput in, long atNanos, ByteBuffer out) {
+            int n = new LedgerCodec().encode(in, atNanos, out);
             for (long i = 0; i < in.amount(); i++) {
                 out.put((byte) 0);
             }
@@ -559,6 +654,11 @@ class EventCoreTest {
         @Override
         public LedgerInput decode(ByteBuffer in) {
             return new LedgerCodec().decode(in.limit(in.position() + LedgerCodec.BYTES));
+        }
+
+        @Override
+        public long atNanos(LedgerInput decoded) {
+            return decoded.atNanos();
         }
     }
 

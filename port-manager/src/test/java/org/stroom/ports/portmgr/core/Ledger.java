@@ -17,18 +17,23 @@ final class Ledger implements StateMachine<LedgerInput, Long> {
     boolean timeWentBackwards;
     final BitSet ids = new BitSet();
 
+    /** Applies an input at the time it carries, as a journal replay would. */
+    Long apply(LedgerInput input) {
+        return apply(input, input.atNanos());
+    }
+
     @Override
-    public Long apply(LedgerInput input) {
+    public Long apply(LedgerInput input, long atNanos) {
         if (input.amount() == LedgerInput.POISON) {
             throw new IllegalStateException("poison input " + input.id());
         }
-        if (input.atNanos() < lastAtNanos) {
+        if (atNanos < lastAtNanos) {
             timeWentBackwards = true;
         }
-        lastAtNanos = input.atNanos();
+        lastAtNanos = atNanos;
         count++;
         sum += input.amount();
-        hash = hash * 31 + input.id() * 1_000_003 + input.amount() * 7 + input.atNanos();
+        hash = hash * 31 + input.id() * 1_000_003 + input.amount() * 7 + atNanos;
         ids.set(Math.toIntExact(input.id()));
         return sum;
     }

@@ -8,13 +8,18 @@ final class LedgerCodec implements Codec<LedgerInput> {
     static final int BYTES = 25;
 
     @Override
-    public int encode(LedgerInput in, ByteBuffer out) {
+    public int encode(LedgerInput in, long atNanos, ByteBuffer out) {
         out.order(ByteOrder.BIG_ENDIAN)
                 .put((byte) 1)
                 .putLong(in.id())
                 .putLong(in.amount())
-                .putLong(in.atNanos());
+                .putLong(atNanos);
         return BYTES;
+    }
+
+    @Override
+    public long atNanos(LedgerInput decoded) {
+        return decoded.atNanos();
     }
 
     @Override

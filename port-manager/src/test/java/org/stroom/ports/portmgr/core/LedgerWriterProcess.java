@@ -31,7 +31,6 @@ final class LedgerWriterProcess {
         EventCore<LedgerInput, Long> core = EventCore.builder((StateMachine<LedgerInput, Long>) ledger)
                 .name("ledger-writer")
                 .journal(journal, codec)
-                .stamper(LedgerInput::withTime)
                 .clock(NanoClock.system())
                 .initialIndex(recovered.report().lastGoodIndex())
                 .snapshots(store, snapshotter, ledger, 5_000)

@@ -32,7 +32,6 @@ class RecoveryTest {
         EventCore.Builder<LedgerInput, Long> builder = EventCore.builder((StateMachine<LedgerInput, Long>) ledger)
                 .name("recovery-test")
                 .journal(journal, CODEC)
-                .stamper(LedgerInput::withTime)
                 .clock(() -> ticks.addAndGet(1_000))
                 .initialIndex(initialIndex)
                 .overloadedResult(input -> -1L);
@@ -172,7 +171,6 @@ class RecoveryTest {
         Ledger live = new Ledger();
         EventCore<LedgerInput, Long> core = EventCore.builder((StateMachine<LedgerInput, Long>) live)
                 .journal(journal, CODEC)
-                .stamper(LedgerInput::withTime)
                 .snapshots(store, SNAPSHOTTER, live, 100)
                 .overloadedResult(input -> -1L)
                 .start();

@@ -66,7 +66,6 @@ class SnapshotExtraTest {
         return EventCore.builder((StateMachine<LedgerInput, Long>) ledger)
                 .name("snapshot-extra-test")
                 .journal(journal, CODEC)
-                .stamper(LedgerInput::withTime)
                 .clock(() -> ticks.addAndGet(1_000))
                 .snapshots(store, SNAPSHOTTER, ledger, 0, x)
                 .overloadedResult(input -> -1L)
@@ -80,9 +79,9 @@ class SnapshotExtraTest {
     }
 
     private static Function<Ledger, StateMachine<LedgerInput, ?>> counting(AtomicLong applied) {
-        return state -> input -> {
+        return state -> (input, atNanos) -> {
             applied.incrementAndGet();
-            return state.apply(input);
+            return state.apply(input, atNanos);
         };
     }
 

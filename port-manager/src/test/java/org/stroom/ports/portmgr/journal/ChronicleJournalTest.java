@@ -184,7 +184,7 @@ class ChronicleJournalTest extends JournalContract {
 
         org.stroom.ports.portmgr.core.Codec<String> texts = new org.stroom.ports.portmgr.core.Codec<>() {
             @Override
-            public int encode(String in, java.nio.ByteBuffer out) {
+            public int encode(String in, long atNanos, java.nio.ByteBuffer out) {
                 byte[] b = in.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                 out.put(b);
                 return b.length;
@@ -196,9 +196,14 @@ class ChronicleJournalTest extends JournalContract {
                 in.get(b);
                 return new String(b, java.nio.charset.StandardCharsets.UTF_8);
             }
+
+            @Override
+            public long atNanos(String decoded) {
+                return 0;
+            }
         };
         List<String> applied = new ArrayList<>();
-        org.stroom.ports.portmgr.core.StateMachine<String, Boolean> machine = applied::add;
+        org.stroom.ports.portmgr.core.StateMachine<String, Boolean> machine = (text, atNanos) -> applied.add(text);
 
         // no snapshot: the state would need entries 0 and 1, which retention deleted
         assertThatThrownBy(() -> org.stroom.ports.portmgr.core.Recovery.recover(
