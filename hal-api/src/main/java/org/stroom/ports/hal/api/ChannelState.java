@@ -1,5 +1,9 @@
 package org.stroom.ports.hal.api;
 
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.Set;
+
 /**
  * Call state of a DS0 channel. The allowed transitions are enforced in one place,
  * {@link ChannelStateMachine}.
@@ -35,8 +39,25 @@ public enum ChannelState {
     /** Administratively blocked (maintenance). */
     BLOCKED;
 
+    private static final Set<ChannelState> CLEARABLE =
+            Collections.unmodifiableSet(EnumSet.of(OFFERED, ALERTING, DIALLING, CONNECTED));
+
     /** @return whether a call occupies the channel in this state */
     public boolean inCall() {
         return this == OFFERED || this == ALERTING || this == DIALLING || this == CONNECTED || this == DISCONNECTING;
+    }
+
+    /**
+     * @return whether {@link HalBackend#hangUp} clears a call in this state: OFFERED, ALERTING, DIALLING or
+     *     CONNECTED. A DISCONNECTING call is being cleared already, so a second hang-up is refused, as on a
+     *     channel without a call.
+     */
+    public boolean clearable() {
+        return CLEARABLE.contains(this);
+    }
+
+    /** @return the states {@link #clearable()} holds for (unmodifiable), for {@link ChannelStateMachine#require} */
+    public static Set<ChannelState> clearableStates() {
+        return CLEARABLE;
     }
 }

@@ -99,7 +99,11 @@ public interface HalBackend extends AutoCloseable {
      */
     CallId placeCall(ChannelId channel, OutboundCall call);
 
-    /** Clears the call on the channel in any call state (event CallDisconnected, → IDLE). */
+    /**
+     * Clears the call on the channel (event CallDisconnected, → IDLE) when it is OFFERED, ALERTING, DIALLING or
+     * CONNECTED ({@link ChannelState#clearable()}). A call already DISCONNECTING is being cleared: a second
+     * hang-up is refused with {@link WrongStateException}, as on a channel without a call.
+     */
     void hangUp(ChannelId channel, Q850Cause cause);
 
     // ---- media, on CONNECTED calls ----

@@ -74,4 +74,16 @@ class ChannelStateMachineTest {
         assertThatThrownBy(() -> new FaxSendRequest(java.nio.file.Path.of("x.tif"), "123456789012345678901"))
                 .hasMessageContaining("T.30 allows 20");
     }
+
+    @Test
+    void aCallIsClearableInEveryCallStateButDisconnecting() {
+        for (ChannelState st : ChannelState.values()) {
+            assertThat(st.clearable()).as(st.name()).isEqualTo(st.inCall() && st != ChannelState.DISCONNECTING);
+        }
+        assertThat(ChannelState.clearableStates())
+                .containsExactlyInAnyOrder(
+                        ChannelState.OFFERED, ChannelState.ALERTING, ChannelState.DIALLING, ChannelState.CONNECTED);
+        assertThatThrownBy(() -> ChannelState.clearableStates().add(ChannelState.IDLE))
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
 }

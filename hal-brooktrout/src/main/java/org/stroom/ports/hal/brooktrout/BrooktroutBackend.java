@@ -146,8 +146,6 @@ public final class BrooktroutBackend implements HalBackend {
     public static final String ID = "brooktrout";
 
     private static final System.Logger LOG = System.getLogger(BrooktroutBackend.class.getName());
-    private static final Set<ChannelState> CALL_STATES =
-            EnumSet.of(ChannelState.OFFERED, ChannelState.ALERTING, ChannelState.DIALLING, ChannelState.CONNECTED);
     private static final Set<ChannelState> INBOUND_STATES = EnumSet.of(ChannelState.OFFERED, ChannelState.ALERTING);
     private static final Set<ChannelState> CONNECTED = EnumSet.of(ChannelState.CONNECTED);
     private static final Set<PortKind> KINDS = EnumSet.of(PortKind.FAX, PortKind.VOICE);
@@ -528,7 +526,7 @@ public final class BrooktroutBackend implements HalBackend {
             return;
         }
         long now = clock.nanos();
-        if (CALL_STATES.contains(l.sm.state())) {
+        if (l.sm.state().clearable()) {
             l.sm.transition(ChannelState.DISCONNECTING, now, (farEnd ? "far end: " : "") + cause);
         }
         l.call = null;
@@ -840,7 +838,7 @@ public final class BrooktroutBackend implements HalBackend {
     public void hangUp(ChannelId channel, Q850Cause cause) {
         Line l = line(channel);
         synchronized (l) {
-            l.sm.require("hangUp", CALL_STATES);
+            l.sm.require("hangUp", ChannelState.clearableStates());
             if (l.op != null) {
                 if (l.span.moduleFault == null) {
                     l.bfv.reset(); // aborts the blocking call; its completion then clears the call

@@ -182,7 +182,6 @@ public final class DialogicBackend implements HalBackend {
     private static final Q850Cause DESTINATION_OUT_OF_ORDER = new Q850Cause(27);
 
     private static final Set<PortKind> KINDS = EnumSet.of(PortKind.FAX, PortKind.VOICE);
-    private static final Set<ChannelState> CLEARABLE = EnumSet.of(OFFERED, ALERTING, DIALLING, CONNECTED);
     private static final int T1_DEFECT_MASK = DtConstants.DTEC_LOS
             | DtConstants.DTEC_OOF
             | DtConstants.DTEC_RED
@@ -492,7 +491,7 @@ public final class DialogicBackend implements HalBackend {
     public void hangUp(ChannelId channel, Q850Cause cause) {
         run(() -> {
             Chan c = chan(channel);
-            c.sm.require("hangUp", CLEARABLE);
+            c.sm.require("hangUp", ChannelState.clearableStates());
             clear(c, cause, false, true, "cleared by us");
             return null;
         });

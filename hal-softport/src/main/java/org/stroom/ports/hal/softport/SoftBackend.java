@@ -160,7 +160,6 @@ public final class SoftBackend implements HalBackend {
     static final int FAX_ROWS = 2200;
 
     private static final System.Logger LOG = System.getLogger(SoftBackend.class.getName());
-    private static final Set<ChannelState> IN_CALL = EnumSet.of(OFFERED, ALERTING, DIALLING, CONNECTED, DISCONNECTING);
     private static final Set<ChannelState> RINGING_IN = EnumSet.of(OFFERED, ALERTING);
     private static final Set<ChannelState> SETTING_UP_OUT = EnumSet.of(DIALLING, ALERTING);
     private static final Set<ChannelState> CONNECTED_ONLY = EnumSet.of(CONNECTED);
@@ -510,10 +509,7 @@ public final class SoftBackend implements HalBackend {
         Objects.requireNonNull(cause, "cause");
         run("hangUp", () -> {
             SoftChannel c = channelOf(channel);
-            c.sm.require("hangUp", IN_CALL);
-            if (c.state() == DISCONNECTING) {
-                return;
-            }
+            c.sm.require("hangUp", ChannelState.clearableStates());
             injected(c, "hangUp");
             beginRelease(c, cause, false, "hangUp " + cause);
         });

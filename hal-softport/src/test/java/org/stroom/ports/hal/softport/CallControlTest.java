@@ -54,6 +54,10 @@ class CallControlTest {
         sim.backend.hangUp(c1, Q850Cause.NORMAL_CLEARING);
         assertThat(state(c1)).isEqualTo(ChannelState.DISCONNECTING);
         assertThat(sim.events.of(CallDisconnected.class)).isEmpty();
+        // Being cleared already: a second hang-up is refused, as by the vendor backends.
+        assertThatThrownBy(() -> sim.backend.hangUp(c1, Q850Cause.USER_BUSY))
+                .isInstanceOf(WrongStateException.class)
+                .hasMessageContaining("DISCONNECTING");
         sim.advanceMillis(50);
         CallDisconnected d = sim.events.last(CallDisconnected.class);
         assertThat(d.call()).isEqualTo(call);
