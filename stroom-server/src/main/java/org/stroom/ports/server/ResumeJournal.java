@@ -90,10 +90,12 @@ public final class ResumeJournal implements Journal {
     private final Codec<Input> codec = PortManager.codec();
     private final Map<String, Deque<Expected>> expected = new ConcurrentHashMap<>();
     private final AtomicInteger outstanding = new AtomicInteger();
-    private final Map<String, NodeMark> journaled = new ConcurrentHashMap<>();
     private final List<LongConsumer> appendListeners = new CopyOnWriteArrayList<>();
     private final int keepBehind;
-    /** Per Node, its recent (index, mark) pairs, oldest first; guarded by itself. */
+    /**
+     * Per Node, its recent (index, mark) pairs, oldest first, never empty: the last pair is the Node's last mark in
+     * the journal. Guarded by itself.
+     */
     private final Map<String, ArrayDeque<IndexedMark>> history = new HashMap<>();
     /** Marks at indexes up to this one are known only as the last pair of each Node at or before it. */
     private long horizon = Journal.NO_INDEX;
@@ -207,7 +209,6 @@ public final class ResumeJournal implements Journal {
     }
 
     private void record(long index, NodeMark mark) {
-        journaled.put(mark.node(), mark);
         synchronized (history) {
             horizon = Math.max(horizon, index - keepBehind);
             ArrayDeque<IndexedMark> pairs = history.computeIfAbsent(mark.node(), k -> new ArrayDeque<>());
@@ -239,13 +240,11 @@ public final class ResumeJournal implements Journal {
     private void restore(Map<String, NodeMark> marks, long index) {
         synchronized (history) {
             history.clear();
-            journaled.clear();
             horizon = index;
             marks.forEach((node, mark) -> {
                 ArrayDeque<IndexedMark> pairs = new ArrayDeque<>();
                 pairs.add(new IndexedMark(index, mark));
                 history.put(node, pairs);
-                journaled.put(node, mark);
             });
         }
     }
@@ -365,7 +364,11 @@ public final class ResumeJournal implements Journal {
 
     /** @return per Node, the last mark in the journal (replayed or appended); safe from any thread */
     public Map<String, NodeMark> journaled() {
-        return Map.copyOf(journaled);
+        synchronized (history) {
+            Map<String, NodeMark> last = new HashMap<>();
+            history.forEach((node, pairs) -> last.put(node, pairs.peekLast().mark()));
+            return Map.copyOf(last);
+        }
     }
 
     /**
@@ -373,7 +376,12 @@ public final class ResumeJournal implements Journal {
      * @return its last mark in the journal, if any
      */
     public Optional<NodeMark> journaled(String node) {
-        return Optional.ofNullable(journaled.get(node));
+        synchronized (history) {
+            ArrayDeque<IndexedMark> pairs = history.get(node);
+            return pairs == null
+                    ? Optional.empty()
+                    : Optional.of(pairs.peekLast().mark());
+        }
     }
 
     /**
