@@ -1022,7 +1022,7 @@ public final class StroomServer implements AutoCloseable {
         Instant t0 = wall.instant();
         long base = t0.getEpochSecond() * 1_000_000_000L + t0.getNano();
         long n0 = System.nanoTime();
-        return () -> base + (System.nanoTime() - n0);
+        return NanoClock.realTime(() -> base + (System.nanoTime() - n0));
     }
 
     /** The journal's id, kept next to it; a new directory gets a new one (the passive then rebuilds its copy). */

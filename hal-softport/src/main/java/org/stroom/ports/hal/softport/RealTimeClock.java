@@ -77,6 +77,12 @@ public final class RealTimeClock implements Scheduler, AutoCloseable {
         return s;
     }
 
+    /** @return true: this clock runs with the system's */
+    @Override
+    public boolean realTime() {
+        return true;
+    }
+
     @Override
     public long nanos() {
         lock.lock();

@@ -19,8 +19,9 @@ import org.stroom.ports.t1.SpanLocation;
  * supervision, maintenance locks, clock ticks and audits. {@link PortManagerState#apply(Input, long)} is a
  * pure function of the state, the input and its time, so the journal of inputs rebuilds the state exactly.
  *
- * <p>Time: the event core stamps each input it takes from its injected clock (nanoseconds from an arbitrary
- * fixed origin) and applies and journals the input with that stamp, passed beside it; a submitted input's own
+ * <p>Time: the event core stamps each input from its injected clock (nanoseconds from an arbitrary fixed
+ * origin; see {@code EventCore} for when it reads which clock) and applies and journals the input with that
+ * stamp, passed beside it; a submitted input's own
  * {@link #atNanos()} is not read (pass 0). An input decoded from the journal carries its stamp in
  * {@link #atNanos()}, and so does an input applied directly with {@link PortManagerState#apply(Input)}. The
  * state machine never reads a clock: lease expiries, heartbeat supervision and carried-traffic integration all

@@ -76,14 +76,18 @@ import org.stroom.ports.t1.NanoClock;
  * core applies the piece's slots after the append, on several the journal thread publishes its progress only
  * at the end of its batch. A lone input is a batch of one, so a quiet core adds no delay.
  *
- * <p><b>Time.</b> The journal stage stamps each input with the time the core took it: it reads the injected
- * {@link NanoClock} at the start of every ring batch and again every {@value #STAMP_EVERY} inputs within one,
- * and never lets a stamp decrease in journal order. The stamp travels beside the input, not inside it: the
- * state machine gets it as {@link StateMachine#apply(Object, long) apply(input, atNanos)} and the journal as
- * {@link Codec#encode(Object, long, ByteBuffer) encode(input, atNanos, out)}, so the input is never copied
- * to carry it, and the state machine, live or in replay, sees the same time and never reads a clock. A lone
- * input is stamped when the core takes it; under load the inputs of one batch share a reading taken at most
- * {@value #STAMP_EVERY} inputs (a few microseconds) earlier. Submitting threads read no clock.
+ * <p><b>Time.</b> Every input is stamped from the injected {@link NanoClock}, and the journal stage never lets a
+ * stamp decrease in journal order (an input stamped earlier than the one before it, by a producer that
+ * published late, takes that one's stamp). The stamp travels beside the input, not inside it: the state machine
+ * gets it as {@link StateMachine#apply(Object, long) apply(input, atNanos)} and the journal as
+ * {@link Codec#encode(Object, long, ByteBuffer) encode(input, atNanos, out)}, so the input is never copied to
+ * carry it, and the state machine, live or in replay, sees the same time and never reads a clock. Who reads the
+ * clock depends on the clock. A {@link NanoClock#realTime() real-time} clock (the system's, or an epoch clock
+ * over it) is read by the journal stage when it takes the input: at the start of every ring batch and again
+ * every {@value #STAMP_EVERY} inputs within one, so a stamp is at most the input's wait in the ring late, and
+ * submitting threads read no clock. Any other clock (a simulation's virtual clock, a test's) is read on the
+ * submitting thread, so that an input submitted before the clock is moved is stamped before it, however late
+ * the core takes it.
  *
  * <p><b>Overload.</b> When the ring stays full for the publish timeout, the input is answered at once, on the
  * submitting thread, with {@code overloadedResult.apply(input)}; it is neither journaled nor applied. Callers
@@ -122,6 +126,9 @@ public final class EventCore<I, R> implements AutoCloseable {
     private final boolean journalEnabled;
     private final Codec<I> codec;
     private final NanoClock clock;
+    /** Whether the submitting thread reads the clock: for a clock that is not {@link NanoClock#realTime()}. */
+    private final boolean stampOnSubmit;
+
     private final Function<? super I, ? extends R> overloadedResult;
     private final long publishTimeoutNanos;
     private final long syncSpinNanos;
@@ -153,6 +160,7 @@ public final class EventCore<I, R> implements AutoCloseable {
         this.journalEnabled = b.journal.isEnabled();
         this.codec = b.codec;
         this.clock = b.clock;
+        this.stampOnSubmit = !b.clock.realTime();
         this.overloadedResult = b.overloadedResult;
         this.publishTimeoutNanos = b.publishTimeout.toNanos();
         this.syncSpinNanos = b.syncSpin.toNanos();
@@ -397,6 +405,7 @@ public final class EventCore<I, R> implements AutoCloseable {
     private void publishInput(I input, CompletableFuture<R> future, ReplyHandler<? super R> handler) {
         Objects.requireNonNull(input, "input");
         checkAccepting();
+        long now = stampOnSubmit ? clock.nanos() : 0;
         long sequence = claim();
         if (sequence < 0) {
             overloaded.increment();
@@ -414,6 +423,7 @@ public final class EventCore<I, R> implements AutoCloseable {
         }
         slot.kind = Slot.INPUT;
         slot.input = input;
+        slot.atNanos = now;
         slot.future = future;
         slot.handler = handler;
         ring.publish(sequence);
@@ -617,7 +627,7 @@ public final class EventCore<I, R> implements AutoCloseable {
         public void onEvent(Slot<I, R> slot, long sequence, boolean endOfBatch) {
             try {
                 if (sequence < failedAt.get() && slot.kind == Slot.INPUT) {
-                    long at = nextStamp();
+                    long at = nextStamp(slot);
                     slot.atNanos = at;
                     if (journalEnabled) {
                         ByteBuffer buffer;
@@ -666,7 +676,7 @@ public final class EventCore<I, R> implements AutoCloseable {
                 if (sequence >= failedAt.get() || slot.kind != Slot.INPUT) {
                     return Journal.NO_INDEX;
                 }
-                numberedAt = nextStamp();
+                numberedAt = nextStamp(slot);
                 return offIndex++;
             } catch (Throwable t) {
                 fail(t, sequence, "journal");
@@ -679,10 +689,17 @@ public final class EventCore<I, R> implements AutoCloseable {
         }
 
         /**
-         * @return the stamp of the next input in journal order: a clock reading at the start of each ring batch and
-         *     every {@value #STAMP_EVERY} inputs within one, never less than the previous stamp
+         * @return the stamp of the slot's input, never less than the previous input's in journal order: with a
+         *     real-time clock a reading at the start of each ring batch and every {@value #STAMP_EVERY} inputs
+         *     within one; with another clock the reading its submitting thread took
          */
-        private long nextStamp() {
+        private long nextStamp(Slot<I, R> slot) {
+            if (stampOnSubmit) {
+                if (slot.atNanos > stamp) {
+                    stamp = slot.atNanos;
+                }
+                return stamp;
+            }
             if (stampsLeft == 0) {
                 long now = clock.nanos();
                 if (now > stamp) {

@@ -25,6 +25,7 @@ import org.stroom.ports.portmgr.journal.EntryHandler;
 import org.stroom.ports.portmgr.journal.InMemoryJournal;
 import org.stroom.ports.portmgr.journal.Journal;
 import org.stroom.ports.portmgr.journal.RecoveryReport;
+import org.stroom.ports.t1.NanoClock;
 
 @Timeout(30)
 class EventCoreTest {
@@ -134,7 +135,7 @@ class EventCoreTest {
 
     @ParameterizedTest
     @EnumSource(Topology.class)
-    void stampsEachInputWithTheClockWhenTheCoreTakesItAndJournalsTheStamp(Topology topology) {
+    void stampsEachInputWithTheClockAndJournalsTheStamp(Topology topology) {
         Ledger ledger = new Ledger();
         EventCore<LedgerInput, Long> core = start(ledger, topology, b -> {});
         clock.set(1_000);
@@ -154,10 +155,10 @@ class EventCoreTest {
         EventCore<LedgerInput, Long> core = start(
                 gated,
                 Topology.SINGLE_THREAD,
-                b -> b.clock(() -> {
+                b -> b.clock(realTime(() -> {
                     readers.add(Thread.currentThread().getName());
                     return time.addAndGet(1_000);
-                }));
+                })));
         core.submitSync(LedgerInput.deposit(0, 1), WAIT);
         CompletableFuture<Long> held = core.submit(LedgerInput.deposit(1, 1));
         assertThat(gated.entered.await(10, TimeUnit.SECONDS)).isTrue();
@@ -175,6 +176,27 @@ class EventCoreTest {
         assertThat(readers).allMatch(name -> name.startsWith("test-core"));
         List<LedgerInput> journaled = journaledInputs();
         assertThat(journaled).hasSize(1002).extracting(LedgerInput::atNanos).isSorted();
+    }
+
+    /** @return {@code clock}, declared {@link NanoClock#realTime()}: the core reads it on its own thread */
+    private static NanoClock realTime(NanoClock clock) {
+        return NanoClock.realTime(clock::nanos);
+    }
+
+    @Test
+    void aClockThatOnlyMovesWhenToldIsReadWhenTheInputIsSubmittedHoweverLateTheCoreTakesIt() throws Exception {
+        GatedLedger gated = new GatedLedger(1);
+        EventCore<LedgerInput, Long> core = start(gated, Topology.SINGLE_THREAD, b -> {});
+        clock.set(1_000);
+        core.submit(LedgerInput.deposit(1, 1));
+        assertThat(gated.entered.await(10, TimeUnit.SECONDS)).isTrue();
+        CompletableFuture<Long> second = core.submit(LedgerInput.deposit(2, 1));
+        clock.set(31_000); // a simulation moves its clock on while the core is still busy
+        gated.open.countDown();
+        second.get(10, TimeUnit.SECONDS);
+        core.submitSync(LedgerInput.deposit(3, 1), WAIT);
+
+        assertThat(journaledInputs()).extracting(LedgerInput::atNanos).containsExactly(1_000L, 1_000L, 31_000L);
     }
 
     @ParameterizedTest
@@ -276,12 +298,12 @@ class EventCoreTest {
         Ledger ledger = new Ledger();
         AtomicReference<Throwable> reported = new AtomicReference<>();
         java.util.concurrent.atomic.AtomicBoolean broken = new java.util.concurrent.atomic.AtomicBoolean();
-        EventCore<LedgerInput, Long> core = start(ledger, topology, b -> b.clock(() -> {
+        EventCore<LedgerInput, Long> core = start(ledger, topology, b -> b.clock(realTime(() -> {
                     if (broken.get()) {
                         throw new IllegalArgumentException("clock bug");
                     }
                     return 1_000;
-                })
+                }))
                 .onFailure(reported::set));
         assertThat(core.submitSync(LedgerInput.deposit(1, 5), WAIT)).isEqualTo(5);
         assertThat(core.submitSync(LedgerInput.deposit(2, 5), WAIT)).isEqualTo(10);
