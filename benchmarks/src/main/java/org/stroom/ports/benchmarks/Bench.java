@@ -1,17 +1,24 @@
 package org.stroom.ports.benchmarks;
 
+import com.lmax.disruptor.YieldingWaitStrategy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.stream.Stream;
 import org.stroom.ports.hal.api.PortKind;
 import org.stroom.ports.portmgr.alloc.Direction;
 import org.stroom.ports.portmgr.alloc.Fixtures;
 import org.stroom.ports.portmgr.alloc.Input;
+import org.stroom.ports.portmgr.alloc.PortManagerState;
+import org.stroom.ports.portmgr.alloc.Result;
+import org.stroom.ports.portmgr.core.EventCore;
 import org.stroom.ports.portmgr.core.PortManager;
+import org.stroom.ports.portmgr.core.StateMachine;
+import org.stroom.ports.portmgr.core.Topology;
 
 /**
  * Settings and inputs shared by the benchmarks, so that the baselines and the pipeline measure the same sizes.
@@ -39,6 +46,39 @@ final class Bench {
     /** @return a release of the given lease */
     static Input.Release release(long requestId, long leaseId) {
         return new Input.Release(0, requestId, leaseId);
+    }
+
+    /**
+     * @param machine {@code port-manager}: the real state's {@code apply}; {@code no-op}: a constant result, to show
+     *     what the core itself costs
+     * @param state the large System
+     * @return the state machine the pipeline benchmarks drive
+     */
+    static StateMachine<Input, Result> machine(String machine, PortManagerState state) {
+        if ("port-manager".equals(machine)) {
+            return state::apply;
+        }
+        if ("no-op".equals(machine)) {
+            Result constant = new Result.Renewed(0, 0, 0);
+            return (input, atNanos) -> constant;
+        }
+        throw new IllegalArgumentException("machine must be port-manager or no-op, was " + machine);
+    }
+
+    /**
+     * @return an event core builder as the pipeline benchmarks use it: one producer, the ring size and wait
+     *     strategy of the raw baseline, a 10 s publish timeout; the caller adds a journal if it wants one
+     */
+    static EventCore.Builder<Input, Result> pipeline(
+            StateMachine<Input, Result> machine, Topology topology, String name) {
+        return EventCore.builder(machine)
+                .name(name)
+                .waitStrategy(new YieldingWaitStrategy())
+                .topology(topology)
+                .singleProducer()
+                .ringSize(RING_SIZE)
+                .publishTimeout(Duration.ofSeconds(10))
+                .overloadedResult(PortManager::overloaded);
     }
 
     /** @return bytes of one journal entry of an {@link #allocate} input: frame header plus encoded payload */

@@ -1,9 +1,7 @@
 package org.stroom.ports.benchmarks;
 
-import com.lmax.disruptor.YieldingWaitStrategy;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -26,7 +24,6 @@ import org.stroom.ports.portmgr.alloc.Result;
 import org.stroom.ports.portmgr.core.EventCore;
 import org.stroom.ports.portmgr.core.PortManager;
 import org.stroom.ports.portmgr.core.ReplyHandler;
-import org.stroom.ports.portmgr.core.StateMachine;
 import org.stroom.ports.portmgr.core.Topology;
 import org.stroom.ports.portmgr.journal.ChronicleJournal;
 
@@ -92,23 +89,7 @@ public class PipelineBenchmark {
         state = Fixtures.largeSystem();
         nextLease = state.nextLeaseId();
         replies = new CountingReplies();
-        StateMachine<Input, Result> applier;
-        if ("port-manager".equals(machine)) {
-            applier = state::apply;
-        } else if ("no-op".equals(machine)) {
-            Result constant = new Result.Renewed(0, 0, 0);
-            applier = (input, atNanos) -> constant;
-        } else {
-            throw new IllegalArgumentException("machine must be port-manager or no-op, was " + machine);
-        }
-        EventCore.Builder<Input, Result> builder = EventCore.builder(applier)
-                .name("bench")
-                .waitStrategy(new YieldingWaitStrategy())
-                .topology(topology)
-                .singleProducer()
-                .ringSize(Bench.RING_SIZE)
-                .publishTimeout(Duration.ofSeconds(10))
-                .overloadedResult(PortManager::overloaded);
+        EventCore.Builder<Input, Result> builder = Bench.pipeline(Bench.machine(machine, state), topology, "bench");
         if ("chronicle".equals(journal)) {
             dir = Bench.tempDir("pipeline");
             chronicle = ChronicleJournal.open(dir);
