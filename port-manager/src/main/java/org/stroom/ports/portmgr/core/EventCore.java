@@ -1109,7 +1109,8 @@ public final class EventCore<I, R> implements AutoCloseable {
         }
 
         /**
-         * @param clock time source for input stamps, in nanoseconds; read on the journal stage's thread
+         * @param clock time source for input stamps, in nanoseconds; read on the journal stage's thread if it is
+         *     {@link NanoClock#realTime()}, else on the submitting thread (see "Time" above)
          * @return this builder
          */
         public Builder<I, R> clock(NanoClock clock) {

@@ -20,7 +20,10 @@ final class Slot<I, R> {
 
     byte kind;
     I input;
-    /** The core's time stamp, when the journal stage and the apply stage run on different threads. */
+    /**
+     * The input's time stamp: the submitting thread's clock reading for a clock that is not real-time, then the
+     * journal stage's stamp when the apply stage runs on another thread.
+     */
     long atNanos;
 
     long journalIndex;
