@@ -414,7 +414,8 @@ public final class PortManager implements HalEventListener, AutoCloseable {
         }
 
         /**
-         * @param clock source of input time stamps
+         * @param clock source of input time stamps; declare a clock that runs by itself {@link NanoClock#realTime()}
+         *     so the core reads it once for many inputs (docs/embedding.md, "Choosing the port manager's clock")
          * @return this builder
          */
         public Builder clock(NanoClock clock) {
