@@ -18,10 +18,12 @@ import org.stroom.ports.hal.api.ChannelId;
 import org.stroom.ports.hal.api.ChannelInfo;
 import org.stroom.ports.hal.api.ChannelState;
 import org.stroom.ports.hal.api.HalBackend;
+import org.stroom.ports.hal.api.Q850Cause;
 import org.stroom.ports.hal.api.StateChange;
 import org.stroom.ports.hal.api.VendorException;
 import org.stroom.ports.hal.api.WrongStateException;
 import org.stroom.ports.hal.api.event.CallConnected;
+import org.stroom.ports.hal.api.event.CallDisconnected;
 
 /**
  * Operations asked in a state that does not allow them throw {@link WrongStateException} naming
@@ -90,6 +92,31 @@ public interface WrongStateContract extends TckContract {
             }
             c.setup().release(s, ch, call);
             s.assertUsable(ch, "a refused " + c);
+            s.clearCallsAndCheckInvariants();
+        }
+    }
+
+    @Example
+    default void aSecondHangUpOfACallIsRefusedAndTheCallEndsOnceWithTheFirstCause() {
+        try (TckSession s = openSession()) {
+            ChannelId ch = s.idleChannel();
+            CallId call = s.connectInbound(ch);
+            s.backend().hangUp(ch, Q850Cause.NORMAL_CLEARING);
+
+            // DISCONNECTING (being cleared) or IDLE already: either way no call is left to hang up.
+            Throwable second = catchThrowable(() -> s.backend().hangUp(ch, Q850Cause.USER_BUSY));
+            assertThat(second)
+                    .as("a second hangUp of the call on %s must throw WrongStateException", ch)
+                    .isInstanceOf(WrongStateException.class);
+            assertThat(((WrongStateException) second).state()).isIn(ChannelState.DISCONNECTING, ChannelState.IDLE);
+            CallDisconnected d = s.expectDisconnected(call, TckSession.SIGNALLING);
+            assertThat(d.cause()).isEqualTo(Q850Cause.NORMAL_CLEARING);
+            s.awaitState(ch, ChannelState.IDLE, TckSession.SIGNALLING);
+            assertThat(s.recorder().events(CallDisconnected.class))
+                    .filteredOn(e -> e.call().equals(call))
+                    .as("CallDisconnected of the call hung up twice")
+                    .hasSize(1);
+            s.assertUsable(ch, "a refused second hang-up");
             s.clearCallsAndCheckInvariants();
         }
     }
