@@ -277,12 +277,27 @@ class DialogicFaultsTest {
                 ChannelId ch = s.idleChannel();
                 CallId call = s.connectInbound(ch);
                 s.backend().hangUp(ch, Q850Cause.NORMAL_CLEARING);
+                long ups = upsOf(s, ch);
                 s.harness().setDChannel(ch.span(), false);
                 s.harness().setDChannel(ch.span(), true);
                 s.expectDisconnected(call, SIGNALLING);
+                // The release can end before the backend has taken the D-channel down and up again, so the
+                // channel is IDLE for good, and the next round finds its span usable, only after DChannelUp.
+                s.expect(
+                        DChannelUp.class,
+                        e -> e.span().equals(ch.span()) && upsOf(s, ch) > ups,
+                        SIGNALLING,
+                        "DChannelUp of round " + i);
                 s.awaitState(ch, ChannelState.IDLE, SIGNALLING);
             }
             s.clearCallsAndCheckInvariants();
         }
+    }
+
+    /** @return how many DChannelUp events of {@code ch}'s span the session has recorded */
+    private static long upsOf(TckSession s, ChannelId ch) {
+        return s.recorder().events(DChannelUp.class).stream()
+                .filter(e -> e.span().equals(ch.span()))
+                .count();
     }
 }
