@@ -75,8 +75,6 @@ public final class PortManagerState implements StateMachine<Input, Result> {
     long nextLeaseId = 1;
     long clockNanos;
     boolean clockStarted;
-    /** Time of the input being applied: what its handler reads, instead of the input's own field. */
-    private long inputNanos;
 
     final long[] counters = new long[Counter.values().length];
     final long[] rejected = new long[REASONS.length];
@@ -144,29 +142,27 @@ public final class PortManagerState implements StateMachine<Input, Result> {
     public Result apply(Input input, long atNanos) {
         Objects.requireNonNull(input, "input");
         counters[Counter.INPUTS.ordinal()]++;
-        inputNanos = atNanos;
         advanceClock(atNanos);
-        Result r = input instanceof Input.Allocate a
-                ? allocate(a)
-                : input instanceof Input.Release rel ? release(rel) : dispatch(input);
+        Result r = dispatch(input, atNanos);
         if (r instanceof Result.Ignored) {
             counters[Counter.IGNORED.ordinal()]++;
         }
         return r;
     }
 
-    private Result dispatch(Input in) {
+    /** @param at the input's time, for the handlers that read it */
+    private Result dispatch(Input in, long at) {
         if (in instanceof Input.Allocate a) {
-            return allocate(a);
+            return allocate(a, at);
         }
         if (in instanceof Input.Release r) {
             return release(r);
         }
         if (in instanceof Input.Renew r) {
-            return renew(r);
+            return renew(r, at);
         }
         if (in instanceof Input.Tick t) {
-            return tick(t);
+            return tick(t, at);
         }
         if (in instanceof Input.CallActive c) {
             return callActive(c);
@@ -175,7 +171,7 @@ public final class PortManagerState implements StateMachine<Input, Result> {
             return callEnded(c);
         }
         if (in instanceof Input.MachineHeartbeat h) {
-            return heartbeat(h);
+            return heartbeat(h, at);
         }
         if (in instanceof Input.SpanAlarmChanged a) {
             return spanAlarm(a);
@@ -193,7 +189,7 @@ public final class PortManagerState implements StateMachine<Input, Result> {
             return machineDown(d);
         }
         if (in instanceof Input.MachineUp u) {
-            return machineUp(u);
+            return machineUp(u, at);
         }
         if (in instanceof Input.Lock l) {
             return lock(l.span(), l.ds0(), true);
@@ -205,7 +201,7 @@ public final class PortManagerState implements StateMachine<Input, Result> {
             return audit(a);
         }
         if (in instanceof Input.MachineAdded m) {
-            return machineAdded(m);
+            return machineAdded(m, at);
         }
         if (in instanceof Input.SpanAdded s) {
             return spanAdded(s);
@@ -228,7 +224,7 @@ public final class PortManagerState implements StateMachine<Input, Result> {
 
     // ---------------------------------------------------------------- requests
 
-    private Result allocate(Input.Allocate a) {
+    private Result allocate(Input.Allocate a, long at) {
         counters[Counter.REQUESTS.ordinal()]++;
         int kind = a.kind().ordinal();
         HuntGroup g;
@@ -294,7 +290,7 @@ public final class PortManagerState implements StateMachine<Input, Result> {
             g.granted(g.pickSeg, bit + 1);
         }
         long id = nextLeaseId++;
-        long expires = saturatedAdd(inputNanos, a.leaseNanos());
+        long expires = saturatedAdd(at, a.leaseNanos());
         s.leased |= 1 << bit;
         s.leaseId[bit] = id;
         s.requestId[bit] = a.requestId();
@@ -421,7 +417,7 @@ public final class PortManagerState implements StateMachine<Input, Result> {
         return new Result.Released(r.requestId(), r.leaseId(), s.ids[bit]);
     }
 
-    private Result renew(Input.Renew r) {
+    private Result renew(Input.Renew r, long at) {
         counters[Counter.REQUESTS.ordinal()]++;
         int gi = leaseIndex.get(r.leaseId());
         if (gi < 0) {
@@ -429,7 +425,7 @@ public final class PortManagerState implements StateMachine<Input, Result> {
         }
         SpanSlot s = spans.get(gi / SpanSlot.CH);
         int bit = gi % SpanSlot.CH;
-        long expires = saturatedAdd(inputNanos, r.leaseNanos());
+        long expires = saturatedAdd(at, r.leaseNanos());
         s.expiresAt[bit] = expires;
         if (expiries.contains(gi)) {
             expiries.update(gi, expires);
@@ -485,9 +481,9 @@ public final class PortManagerState implements StateMachine<Input, Result> {
         clockNanos = at;
     }
 
-    private Result tick(Input.Tick t) {
+    private Result tick(Input.Tick t, long at) {
         counters[Counter.TICKS.ordinal()]++;
-        long now = inputNanos;
+        long now = at;
         List<EndedLease> ended = null;
         for (MachineSlot m : machines) {
             if (m.heartbeatTimeoutNanos > 0 && m.up() && now - m.lastHeartbeatNanos > m.heartbeatTimeoutNanos) {
@@ -681,12 +677,12 @@ public final class PortManagerState implements StateMachine<Input, Result> {
 
     // ---------------------------------------------------------------- machines and locks
 
-    private Result heartbeat(Input.MachineHeartbeat h) {
+    private Result heartbeat(Input.MachineHeartbeat h, long at) {
         MachineSlot m = machineByName.get(h.machine());
         if (m == null) {
             return new Result.Ignored("MachineHeartbeat: machine '" + h.machine() + "' is unknown");
         }
-        m.lastHeartbeatNanos = Math.max(m.lastHeartbeatNanos, inputNanos);
+        m.lastHeartbeatNanos = Math.max(m.lastHeartbeatNanos, at);
         if (m.state == MachineSlot.DOWN_NO_HEARTBEAT) {
             bringUp(m);
         }
@@ -706,12 +702,12 @@ public final class PortManagerState implements StateMachine<Input, Result> {
         return ended == null ? Result.Applied.NONE : new Result.Applied(ended);
     }
 
-    private Result machineUp(Input.MachineUp u) {
+    private Result machineUp(Input.MachineUp u, long at) {
         MachineSlot m = machineByName.get(u.machine());
         if (m == null) {
             return new Result.Ignored("MachineUp: machine '" + u.machine() + "' is unknown");
         }
-        m.lastHeartbeatNanos = Math.max(m.lastHeartbeatNanos, inputNanos);
+        m.lastHeartbeatNanos = Math.max(m.lastHeartbeatNanos, at);
         if (!m.up()) {
             bringUp(m);
         }
@@ -765,7 +761,7 @@ public final class PortManagerState implements StateMachine<Input, Result> {
 
     // ---------------------------------------------------------------- inventory
 
-    private Result machineAdded(Input.MachineAdded a) {
+    private Result machineAdded(Input.MachineAdded a, long at) {
         if (machineByName.containsKey(a.machine())) {
             return new Result.Ignored("MachineAdded: machine '" + a.machine() + "' already exists");
         }
@@ -776,7 +772,7 @@ public final class PortManagerState implements StateMachine<Input, Result> {
                 }
             }
         }
-        addMachine(a.machine(), a.role(), a.heartbeatTimeoutNanos(), inputNanos);
+        addMachine(a.machine(), a.role(), a.heartbeatTimeoutNanos(), at);
         return Result.Applied.NONE;
     }
 
