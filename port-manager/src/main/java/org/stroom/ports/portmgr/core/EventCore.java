@@ -925,14 +925,12 @@ public final class EventCore<I, R> implements AutoCloseable {
         @Override
         public void onEvent(Slot<I, R> slot, long sequence, boolean endOfBatch) {
             if (journalStage == null) {
-                R result = applyStage.apply(slot, sequence, slot.journalIndex, slot.atNanos);
-                replyStage.reply(slot, sequence, slot.journalIndex, applyStage.appliedLast, result);
+                applyAndReply(slot, sequence, slot.journalIndex, slot.atNanos);
                 return;
             }
             if (!journalEnabled) {
                 long index = journalStage.number(slot, sequence, endOfBatch);
-                R result = applyStage.apply(slot, sequence, index, journalStage.numberedAt);
-                replyStage.reply(slot, sequence, index, applyStage.appliedLast, result);
+                applyAndReply(slot, sequence, index, journalStage.numberedAt);
                 return;
             }
             journalStage.onEvent(slot, sequence, endOfBatch);
@@ -950,12 +948,16 @@ public final class EventCore<I, R> implements AutoCloseable {
                 for (int k = 0; k < heldCount; k++) {
                     @SuppressWarnings("unchecked")
                     Slot<I, R> ready = (Slot<I, R>) held[k];
-                    long readySequence = heldSequences[k];
-                    R result = applyStage.apply(ready, readySequence, ready.journalIndex, ready.atNanos);
-                    replyStage.reply(ready, readySequence, ready.journalIndex, applyStage.appliedLast, result);
+                    applyAndReply(ready, heldSequences[k], ready.journalIndex, ready.atNanos);
                 }
                 heldCount = 0;
             }
+        }
+
+        /** Apply and reply on this one thread: the result and the applied flag pass directly, not through the slot. */
+        private void applyAndReply(Slot<I, R> slot, long sequence, long index, long atNanos) {
+            R result = applyStage.apply(slot, sequence, index, atNanos);
+            replyStage.reply(slot, sequence, index, applyStage.appliedLast, result);
         }
     }
 
