@@ -78,6 +78,16 @@ class SnapshotExtraTest {
         }
     }
 
+    /** Deposits 20 inputs (indexes 0 to 19), takes a snapshot with {@code extra}, deposits 5 more, closes the core. */
+    private void depositSnapshotAtIndex19AndFiveMore(
+            Ledger ledger, Journal journal, SnapshotStore store, SnapshotExtra extra) {
+        EventCore<LedgerInput, Long> core = core(ledger, journal, store, extra);
+        deposit(core, 0, 20);
+        core.snapshot().join();
+        deposit(core, 20, 5);
+        core.close();
+    }
+
     private static Function<Ledger, StateMachine<LedgerInput, ?>> counting(AtomicLong applied) {
         return state -> (input, atNanos) -> {
             applied.incrementAndGet();
@@ -119,11 +129,7 @@ class SnapshotExtraTest {
         InMemoryJournal journal = new InMemoryJournal();
         SnapshotStore store = SnapshotStore.open(dir.resolve("s"), 2);
         Ledger ledger = new Ledger();
-        EventCore<LedgerInput, Long> core = core(ledger, journal, store, null);
-        deposit(core, 0, 20);
-        core.snapshot().join();
-        deposit(core, 20, 5);
-        core.close();
+        depositSnapshotAtIndex19AndFiveMore(ledger, journal, store, null);
 
         RecordingExtra restored = new RecordingExtra(new AtomicLong());
         Recovered<Ledger> recovered =
@@ -141,11 +147,7 @@ class SnapshotExtraTest {
         InMemoryJournal journal = new InMemoryJournal();
         SnapshotStore store = SnapshotStore.open(dir.resolve("s"), 2);
         Ledger ledger = new Ledger();
-        EventCore<LedgerInput, Long> core = core(ledger, journal, store, new RecordingExtra(new AtomicLong()));
-        deposit(core, 0, 20);
-        core.snapshot().join();
-        deposit(core, 20, 5);
-        core.close();
+        depositSnapshotAtIndex19AndFiveMore(ledger, journal, store, new RecordingExtra(new AtomicLong()));
 
         Recovered<Ledger> recovered = Recovery.recover(journal, CODEC, Ledger::new, store, SNAPSHOTTER);
 
@@ -159,11 +161,7 @@ class SnapshotExtraTest {
         InMemoryJournal journal = new InMemoryJournal();
         SnapshotStore store = SnapshotStore.open(dir.resolve("s"), 2);
         Ledger ledger = new Ledger();
-        EventCore<LedgerInput, Long> core = core(ledger, journal, store, new RecordingExtra(new AtomicLong()));
-        deposit(core, 0, 20);
-        core.snapshot().join();
-        deposit(core, 20, 5);
-        core.close();
+        depositSnapshotAtIndex19AndFiveMore(ledger, journal, store, new RecordingExtra(new AtomicLong()));
 
         RecordingExtra refusing = new RecordingExtra(new AtomicLong());
         refusing.failOnRead = true;
